@@ -1,0 +1,33 @@
+# Two commands: `make run` starts the bot, `make test` runs every check.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: run test lint bench clean
+
+# (Re)install only when pyproject.toml changes, so both targets stay idempotent.
+$(STAMP): pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	@touch $(STAMP)
+
+run: $(STAMP)
+	$(PY) -m bot run
+
+lint: $(STAMP)
+	$(PY) -m ruff check bot cogs tests bench
+	$(PY) -m ruff format --check bot cogs tests bench
+	$(VENV)/bin/check-jsonschema --builtin-schema vendor.compose-spec docker-compose.yml
+	$(VENV)/bin/hadolint Dockerfile
+
+test: lint
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+bench: $(STAMP)
+	$(PY) bench/sandbox.py
+	$(PY) bench/faq.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -1,0 +1,129 @@
+"""Command line: `python -m bot [run | console | send | db ...]`."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import signal
+import sys
+from collections.abc import Awaitable, Callable
+
+import discord
+
+from bot import __version__
+from bot.app import AwaitBot
+from bot.config import Settings, SettingsError, configure_logging, load_settings
+from bot.console import LocalSession, console, send
+from bot.local import LOCAL_USER_ID
+from bot.resources import open_resources
+
+log = logging.getLogger("bot")
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line (and exit 2)."""
+
+    def error(self, message: str):
+        self.exit(2, f"{self.prog}: error: {message} (see --help)\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = Parser(
+        prog="python -m bot",
+        description="awaitbot: a Discord bot that answers asyncio questions with live demos.",
+    )
+    parser.add_argument("--version", action="version", version=f"awaitbot {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+    sub.add_parser(
+        "run", help="connect to Discord if DISCORD_TOKEN is set, else start the console (default)"
+    )
+    sub.add_parser("console", help="the local console: try every command offline")
+    send_p = sub.add_parser("send", help="feed messages as a user would type them; print replies")
+    send_p.add_argument("messages", nargs="+", metavar="MESSAGE")
+    send_p.add_argument("--json", action="store_true", help="one JSON object per message")
+    return parser
+
+
+async def until_stopped(work: Awaitable, stop: asyncio.Event, on_stop: Callable) -> None:
+    """Run `work` until it ends or SIGINT/SIGTERM arrives, then shut down."""
+    task = asyncio.ensure_future(work)
+    waiter = asyncio.ensure_future(stop.wait())
+    await asyncio.wait({task, waiter}, return_when=asyncio.FIRST_COMPLETED)
+    waiter.cancel()
+    if not task.done():
+        log.info("shutting down")
+        await on_stop()
+    await task
+
+
+def install_signal_handlers(stop: asyncio.Event) -> None:
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, stop.set)
+
+
+async def run_discord(settings: Settings) -> None:
+    stop = asyncio.Event()
+    install_signal_handlers(stop)
+    async with open_resources(settings) as resources, AwaitBot(settings, resources) as bot:
+        await until_stopped(bot.start(settings.token), stop, bot.close)
+
+
+async def run_local(settings: Settings, messages: list[str] | None, as_json: bool) -> None:
+    stop = asyncio.Event()
+    install_signal_handlers(stop)
+    session = LocalSession()
+    async with open_resources(settings) as resources:
+        bot = AwaitBot(settings, resources, transport=session, owner_ids=frozenset({LOCAL_USER_ID}))
+        async with bot:
+            session.attach(bot)
+            await bot.setup_hook()
+            if messages is None:
+                history = settings.db_path.parent / "console_history"
+                await console(session, history=history, stop=stop)
+            else:
+                await until_stopped(send(session, messages, as_json=as_json), stop, _nothing)
+
+
+async def _nothing() -> None:
+    return None
+
+
+def connect(settings: Settings) -> int:
+    try:
+        asyncio.run(run_discord(settings))
+    except discord.LoginFailure:
+        print("awaitbot: Discord refused the token: check DISCORD_TOKEN.", file=sys.stderr)
+        return 1
+    except (discord.GatewayNotFound, discord.HTTPException, OSError) as exc:
+        print(f"awaitbot: cannot reach Discord ({type(exc).__name__}: {exc}).", file=sys.stderr)
+        return 1
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    command = args.command or "run"
+    try:
+        settings = load_settings()
+    except SettingsError as exc:
+        print(f"awaitbot: bad setting {exc}", file=sys.stderr)
+        return 2
+    # The console's replies go to stdout; keep the log quiet there unless asked.
+    quiet = command in ("console", "send") or (command == "run" and not settings.token)
+    configure_logging("WARNING" if quiet and settings.log_level == "INFO" else settings.log_level)
+    if command == "run" and settings.token:
+        return connect(settings)
+    if command == "run":
+        print(
+            "No DISCORD_TOKEN set: starting the local console (type !help; Ctrl-D quits).",
+            file=sys.stderr,
+        )
+    messages = args.messages if command == "send" else None
+    asyncio.run(run_local(settings, messages, getattr(args, "json", False)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,169 @@
+"""The bot: a commands.Bot subclass that knows its resources and replies."""
+
+from __future__ import annotations
+
+import logging
+import pkgutil
+import secrets
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Protocol
+
+import discord
+from discord.ext import commands
+
+import cogs
+from bot import errors
+from bot.config import Settings
+from bot.replies import Button, Reply, discord_kwargs
+from bot.resources import Resources
+
+log = logging.getLogger(__name__)
+
+# Never let a reply ping @everyone, @here or a role, whatever its text says.
+SAFE_MENTIONS = discord.AllowedMentions(everyone=False, roles=False, users=True, replied_user=False)
+BUTTON_TIMEOUT = 600  # seconds a reply's buttons stay usable
+
+
+@dataclass(frozen=True)
+class Invocation:
+    """Who pressed a button, and where."""
+
+    author: discord.abc.User
+    guild: discord.Guild | None
+    channel: discord.abc.Messageable | None
+
+
+Action = Callable[..., Awaitable[Reply]]
+
+
+class Transport(Protocol):
+    """Where replies go when the bot is not connected to Discord."""
+
+    async def deliver(self, ctx: commands.Context, reply: Reply) -> None: ...
+
+
+# The bot never joins voice; don't warn at every start that voice is missing.
+discord.VoiceClient.warn_nacl = False
+discord.VoiceClient.warn_dave = False
+
+
+class AwaitBot(commands.Bot):
+    def __init__(
+        self,
+        settings: Settings,
+        resources: Resources,
+        *,
+        transport: Transport | None = None,
+        owner_ids: frozenset[int] = frozenset(),
+    ) -> None:
+        intents = discord.Intents.default()
+        intents.message_content = True  # prefix commands read message text
+        owners = set(settings.owner_ids | owner_ids)
+        super().__init__(
+            command_prefix=commands.when_mentioned_or(settings.prefix),
+            intents=intents,
+            help_command=None,  # cogs/admin.py provides a hybrid !help and /help
+            allowed_mentions=SAFE_MENTIONS,
+            owner_ids=owners or None,
+            case_insensitive=True,
+            strip_after_prefix=True,
+        )
+        self.settings = settings
+        self.resources = resources
+        self.transport = transport
+        self.started = time.monotonic()
+        self.actions: dict[str, Action] = {}
+        self.failed_extensions: dict[str, str] = {}
+
+    @property
+    def offline(self) -> bool:
+        return self.transport is not None
+
+    async def setup_hook(self) -> None:
+        await self.load_cogs()
+        guild_id = self.settings.dev_guild_id
+        if guild_id and not self.offline:
+            # Syncing to one guild is instant; global sync is the owner's !sync.
+            guild = discord.Object(id=guild_id)
+            self.tree.copy_global_to(guild=guild)
+            synced = await self.tree.sync(guild=guild)
+            log.info("synced %d slash commands to dev guild %s", len(synced), guild_id)
+
+    async def load_cogs(self) -> None:
+        for module in pkgutil.iter_modules(cogs.__path__, prefix="cogs."):
+            try:
+                await self.load_extension(module.name)
+            except Exception as exc:
+                # One broken cog must not take the others down with it.
+                self.failed_extensions[module.name] = f"{type(exc).__name__}: {exc}"
+                log.exception("could not load extension %s", module.name)
+            else:
+                log.debug("loaded extension %s", module.name)
+
+    # -- replying ----------------------------------------------------------
+
+    async def send_reply(self, ctx: commands.Context, reply: Reply) -> None:
+        if self.transport is not None:
+            await self.transport.deliver(ctx, reply)
+            return
+        kwargs = discord_kwargs(reply)
+        if reply.buttons:
+            kwargs["view"] = ActionView(self, reply.buttons)
+        if ctx.interaction is not None:
+            kwargs["ephemeral"] = reply.ephemeral
+        await ctx.send(**kwargs)
+
+    def add_action(self, name: str, action: Action) -> None:
+        self.actions[name] = action
+
+    async def press(self, who: Invocation, button: Button) -> Reply:
+        """Run a button's action; errors become replies, as for commands."""
+        action = self.actions.get(button.action)
+        if action is None:
+            return Reply("That button no longer works; run the command again.", ephemeral=True)
+        try:
+            return await action(who, *button.args)
+        except errors.UserError as exc:
+            return Reply(exc.message, ephemeral=True)
+        except Exception as exc:
+            return self.incident(exc, f"button {button.action}")
+
+    def incident(self, exc: BaseException, where: str) -> Reply:
+        """Log an unexpected error with its traceback; tell the user only an id."""
+        error_id = secrets.token_hex(4)
+        log.error("error %s in %s", error_id, where, exc_info=exc)
+        return Reply(
+            f"Sorry, something went wrong on my side (error id `{error_id}`). "
+            "The bot's owner can find the details in the log.",
+            ephemeral=True,
+            meta={"error_id": error_id},
+        )
+
+    def uptime(self) -> float:
+        return time.monotonic() - self.started
+
+
+class ActionView(discord.ui.View):
+    """Discord buttons for a reply; each one runs its registered action."""
+
+    def __init__(self, bot: AwaitBot, buttons: tuple[Button, ...]) -> None:
+        super().__init__(timeout=BUTTON_TIMEOUT)
+        for button in buttons[:25]:
+            self.add_item(_ActionButton(bot, button))
+
+
+class _ActionButton(discord.ui.Button):
+    def __init__(self, bot: AwaitBot, button: Button) -> None:
+        super().__init__(label=button.label[:80], style=discord.ButtonStyle.secondary)
+        self.bot = bot
+        self.spec = button
+
+    async def callback(self, interaction: discord.Interaction) -> None:
+        who = Invocation(interaction.user, interaction.guild, interaction.channel)
+        reply = await self.bot.press(who, self.spec)
+        kwargs = discord_kwargs(reply)
+        if reply.buttons:
+            kwargs["view"] = ActionView(self.bot, reply.buttons)
+        await interaction.response.send_message(ephemeral=reply.ephemeral, **kwargs)

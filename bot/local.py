@@ -1,0 +1,140 @@
+"""An offline stand-in for Discord: one local guild, one channel, one user.
+
+Typed lines become real `discord.Message` objects in the bot's own connection
+state and go through discord.py's command machinery unchanged, so the console
+and `python -m bot send` exercise exactly what Discord users reach. The local
+user owns the guild and the bot, so moderator commands work. Nothing here
+talks to the network: any REST call fails at once with `OfflineError`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+from datetime import UTC, datetime
+
+import discord
+from discord.http import HTTPClient, Route
+
+LOCAL_USER_ID = 100_000_000_000_000_001
+BOT_USER_ID = 100_000_000_000_000_002
+GUILD_ID = 100_000_000_000_000_010
+CHANNEL_ID = 100_000_000_000_000_020
+ALL_PERMISSIONS = str(discord.Permissions.all().value)
+
+
+class OfflineError(discord.DiscordException):
+    """A REST call was attempted while offline."""
+
+
+class OfflineHTTP(HTTPClient):
+    """An HTTP client that never connects; typing indicators are no-ops."""
+
+    async def request(self, route: Route, **kwargs):
+        raise OfflineError(f"offline: {route.method} {route.path} is not available")
+
+    async def send_typing(self, channel_id):
+        return None
+
+    async def close(self) -> None:
+        return None
+
+
+def _user(user_id: int, name: str, *, bot: bool = False) -> dict:
+    return {
+        "id": str(user_id),
+        "username": name,
+        "global_name": name,
+        "discriminator": "0",
+        "avatar": None,
+        "bot": bot,
+    }
+
+
+def _member(user: dict) -> dict:
+    return {
+        "user": user,
+        "roles": [],
+        "joined_at": datetime.now(UTC).isoformat(),
+        "deaf": False,
+        "mute": False,
+        "flags": 0,
+    }
+
+
+class LocalGuild:
+    """Builds the local guild inside a bot's connection state."""
+
+    def __init__(self, bot: discord.Client, user_name: str = "you") -> None:
+        self.bot = bot
+        http = OfflineHTTP(asyncio.get_running_loop())
+        bot.http = http
+        state = bot._connection  # discord.py keeps its object cache here
+        state.http = http
+        self.state = state
+        bot_user = _user(BOT_USER_ID, "awaitbot", bot=True)
+        state.user = discord.ClientUser(state=state, data=bot_user)
+        me = _user(LOCAL_USER_ID, user_name)
+        guild_data = {
+            "id": str(GUILD_ID),
+            "name": "local",
+            "owner_id": str(LOCAL_USER_ID),
+            "roles": [
+                {
+                    "id": str(GUILD_ID),  # the @everyone role shares the guild's id
+                    "name": "@everyone",
+                    "permissions": ALL_PERMISSIONS,
+                    "position": 0,
+                    "color": 0,
+                    "hoist": False,
+                    "managed": False,
+                    "mentionable": False,
+                }
+            ],
+            "emojis": [],
+            "stickers": [],
+            "features": [],
+            "members": [],
+            "channels": [
+                {
+                    "id": str(CHANNEL_ID),
+                    "type": 0,
+                    "name": "console",
+                    "position": 0,
+                    "permission_overwrites": [],
+                    "nsfw": False,
+                    "parent_id": None,
+                }
+            ],
+            "member_count": 2,
+        }
+        self.guild = discord.Guild(data=guild_data, state=state)
+        state._add_guild(self.guild)
+        for user in (me, bot_user):
+            member = discord.Member(data=_member(user), guild=self.guild, state=state)
+            self.guild._add_member(member)
+        self.channel = self.guild.get_channel(CHANNEL_ID)
+        self.member = self.guild.get_member(LOCAL_USER_ID)
+        self._ids = itertools.count(200_000_000_000_000_000)
+
+    def message(self, content: str) -> discord.Message:
+        """A message the local user has just typed in the local channel."""
+        data = {
+            "id": str(next(self._ids)),
+            "channel_id": str(CHANNEL_ID),
+            "guild_id": str(GUILD_ID),
+            "author": _user(LOCAL_USER_ID, self.member.name),
+            "member": {k: v for k, v in _member({}).items() if k != "user"},
+            "content": content,
+            "timestamp": datetime.now(UTC).isoformat(),
+            "edited_timestamp": None,
+            "tts": False,
+            "mention_everyone": False,
+            "mentions": [],
+            "mention_roles": [],
+            "attachments": [],
+            "embeds": [],
+            "pinned": False,
+            "type": 0,
+        }
+        return discord.Message(state=self.state, channel=self.channel, data=data)

@@ -1,0 +1,1 @@
+"""Command groups, each loaded as a discord.py extension."""

@@ -1,0 +1,121 @@
+"""The command line, run as a user runs it: real subprocesses."""
+
+import json
+import signal
+import subprocess
+import time
+
+import pytest
+
+from tests.conftest import PYTHON, REPO, cli_env
+
+BAD_LINES = ("Traceback", "Task was destroyed", "Unclosed", "ResourceWarning", "never awaited")
+
+
+def bot(tmp_path, *args, stdin="", **env):
+    return subprocess.run(
+        [PYTHON, "-m", "bot", *args],
+        cwd=REPO,
+        env=cli_env(tmp_path, **env),
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_help_lists_the_subcommands(tmp_path):
+    proc = bot(tmp_path, "--help")
+    assert proc.returncode == 0
+    for name in ("run", "console", "send", "--version"):
+        assert name in proc.stdout
+
+
+def test_version(tmp_path):
+    proc = bot(tmp_path, "--version")
+    assert proc.returncode == 0 and proc.stdout.startswith("awaitbot ")
+
+
+@pytest.mark.parametrize("args", [["frobnicate"], ["send"], ["--nope"], ["send", "--jsn", "x"]])
+def test_bad_arguments_give_one_line_and_exit_2(tmp_path, args):
+    proc = bot(tmp_path, *args)
+    assert proc.returncode == 2
+    assert len(proc.stderr.strip().splitlines()) == 1, proc.stderr
+    assert "error" in proc.stderr
+
+
+def test_send_prints_each_reply_in_order(tmp_path):
+    proc = bot(tmp_path, "send", "!help", "!about", "!nope")
+    assert proc.returncode == 0, proc.stderr
+    out = proc.stdout
+    assert out.index("awaitbot commands") < out.index("About awaitbot") < out.index("`!nope`")
+    assert not any(bad in proc.stderr for bad in BAD_LINES), proc.stderr
+
+
+def test_send_json_prints_one_object_per_message(tmp_path):
+    proc = bot(tmp_path, "send", "--json", "!help", "hello", "")
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stdout.splitlines()
+    assert len(lines) == 3
+    replies = [json.loads(line) for line in lines]
+    assert replies[0]["embed"]["title"] == "awaitbot commands"
+    assert "not a command" in replies[1]["content"]
+    assert "Empty message" in replies[2]["content"]
+    assert all("meta" in r for r in replies)
+
+
+def test_run_without_token_starts_the_console_and_says_so(tmp_path):
+    proc = bot(tmp_path, "run", stdin="!help\n")
+    assert proc.returncode == 0, proc.stderr
+    notice = [line for line in proc.stderr.splitlines() if "DISCORD_TOKEN" in line]
+    assert len(notice) == 1 and "console" in notice[0]
+    assert "awaitbot commands" in proc.stdout
+
+
+def test_console_reads_piped_stdin_and_keeps_fenced_messages_together(tmp_path):
+    stdin = "!help about\n!help ```py\nline two\nline three```\n!about\n"
+    proc = bot(tmp_path, "console", stdin=stdin)
+    assert proc.returncode == 0, proc.stderr
+    out = proc.stdout
+    assert "┌─ !about" in out
+    # the fenced message is one message: one "no command" reply, not three
+    assert out.count("There is no command called") == 1
+    assert "About awaitbot" in out
+
+
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT])
+def test_console_shuts_down_cleanly_on_signal(tmp_path, sig):
+    proc = subprocess.Popen(
+        [PYTHON, "-X", "dev", "-m", "bot", "console"],
+        cwd=REPO,
+        env=cli_env(tmp_path),
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        proc.stdin.write("!about\n")
+        proc.stdin.flush()
+        deadline = time.monotonic() + 60
+        line = ""
+        while "About awaitbot" not in line and time.monotonic() < deadline:
+            line = proc.stdout.readline()
+        assert "About awaitbot" in line
+        proc.send_signal(sig)
+        out, err = proc.communicate(timeout=30)
+    finally:
+        proc.kill()
+    assert proc.returncode == 0, err
+    assert not any(bad in err for bad in BAD_LINES), err
+    # The database was closed properly: SQLite removes the WAL file on a clean close.
+    assert (tmp_path / "cli.db").exists()
+    assert not (tmp_path / "cli.db-wal").exists()
+
+
+def test_bad_token_fails_with_one_clear_line(tmp_path):
+    # There is no network to Discord here: the bot must say so, not crash.
+    proc = bot(tmp_path, "run", DISCORD_TOKEN="not-a-real-token")
+    assert proc.returncode == 1
+    last = proc.stderr.strip().splitlines()[-1]
+    assert last.startswith("awaitbot: ") and "Traceback" not in proc.stderr

@@ -1,0 +1,76 @@
+import subprocess
+
+import pytest
+
+from bot.config import Settings, SettingsError, load_settings
+from tests.conftest import PYTHON, REPO, cli_env
+
+
+def test_defaults_need_no_environment():
+    settings = load_settings(_env_file=None)
+    assert settings.token is None
+    assert settings.prefix == "!"
+    assert settings.owner_ids == frozenset()
+    assert settings.log_level == "INFO"
+
+
+def test_owner_ids_are_a_comma_separated_list(monkeypatch):
+    monkeypatch.setenv("AWAITBOT_OWNER_IDS", "12, 34")
+    assert load_settings(_env_file=None).owner_ids == {12, 34}
+
+
+def test_blank_token_means_no_token(monkeypatch):
+    monkeypatch.setenv("DISCORD_TOKEN", "  ")
+    assert load_settings(_env_file=None).token is None
+
+
+def test_token_is_never_shown_in_the_settings_repr(monkeypatch):
+    monkeypatch.setenv("DISCORD_TOKEN", "secret-token-value")
+    settings = load_settings(_env_file=None)
+    assert settings.token == "secret-token-value"
+    assert "secret-token-value" not in repr(settings)
+
+
+def test_dotenv_file_is_read(tmp_path, monkeypatch):
+    env = tmp_path / ".env"
+    env.write_text("AWAITBOT_PREFIX=?\nAWAITBOT_LOG_LEVEL=debug\n")
+    settings = Settings(_env_file=env)
+    assert settings.prefix == "?"
+    assert settings.log_level == "DEBUG"
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("AWAITBOT_DEV_GUILD_ID", "not-a-number"),
+        ("AWAITBOT_OWNER_IDS", "123,abc"),
+        ("AWAITBOT_LOG_LEVEL", "loud"),
+        ("AWAITBOT_PREFIX", "a b"),
+        ("AWAITBOT_SANDBOX_TIMEOUT", "-1"),
+    ],
+)
+def test_bad_value_names_the_variable(monkeypatch, name, value):
+    monkeypatch.setenv(name, value)
+    with pytest.raises(SettingsError) as info:
+        load_settings(_env_file=None)
+    message = str(info.value)
+    assert message.startswith(name + ":")
+    assert "\n" not in message
+
+
+def test_bad_setting_stops_startup_with_one_line(tmp_path):
+    env = cli_env(tmp_path, AWAITBOT_DEV_GUILD_ID="twelve")
+    proc = subprocess.run(
+        [PYTHON, "-m", "bot", "send", "!help"],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert proc.returncode == 2
+    assert proc.stdout == ""
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1, proc.stderr
+    assert "AWAITBOT_DEV_GUILD_ID" in lines[0]
+    assert "Traceback" not in proc.stderr

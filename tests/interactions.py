@@ -1,0 +1,88 @@
+"""Slash commands without Discord: a gateway INTERACTION_CREATE fed to the
+bot's real connection state, with the HTTP reply captured at the webhook
+adapter (the one place discord.py sends interaction responses)."""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import json
+from contextlib import contextmanager
+from datetime import UTC, datetime
+
+import discord
+from discord.webhook.async_ import AsyncWebhookAdapter, async_context
+
+# Interactions expire 15 minutes after the time in their snowflake id.
+_ids = itertools.count(discord.utils.time_snowflake(datetime.now(UTC)))
+
+
+class RecordingAdapter(AsyncWebhookAdapter):
+    def __init__(self) -> None:
+        super().__init__()
+        self.calls: list[tuple[str, dict]] = []
+
+    async def request(self, route, session, *, payload=None, multipart=None, files=None, **kw):
+        body = payload
+        if multipart:  # files were attached: the JSON part carries the message
+            body = json.loads(multipart[0]["value"])
+        self.calls.append((route.path, body or {}))
+        return {"interaction": {"id": str(next(_ids)), "type": 2}}
+
+
+@contextmanager
+def recording():
+    adapter = RecordingAdapter()
+    token = async_context.set(adapter)
+    try:
+        yield adapter
+    finally:
+        async_context.reset(token)
+
+
+async def slash(bot: discord.Client, member: discord.Member, channel, name: str, **options):
+    """Invoke `/name` as `member` in `channel` and wait until it has answered."""
+    data = {
+        "id": str(next(_ids)),
+        "application_id": str(bot.user.id),
+        "type": 2,
+        "token": "interaction-token",
+        "version": 1,
+        "guild_id": str(channel.guild.id),
+        "channel_id": str(channel.id),
+        "channel": {"id": str(channel.id), "type": 0, "guild_id": str(channel.guild.id)},
+        "member": {
+            "user": {
+                "id": str(member.id),
+                "username": member.name,
+                "discriminator": "0",
+                "avatar": None,
+            },
+            "roles": [],
+            "joined_at": "2026-01-01T00:00:00+00:00",
+            "deaf": False,
+            "mute": False,
+            "flags": 0,
+            "permissions": str(discord.Permissions.all().value),
+        },
+        "locale": "en-US",
+        "guild_locale": "en-US",
+        "app_permissions": str(discord.Permissions.all().value),
+        "entitlements": [],
+        "attachment_size_limit": 8 * 1024 * 1024,
+        "authorizing_integration_owners": {},
+        "data": {
+            "id": str(next(_ids)),
+            "name": name,
+            "type": 1,
+            "options": [{"name": k, "type": 3, "value": v} for k, v in options.items()],
+        },
+    }
+    with recording() as adapter:
+        bot._connection.parse_interaction_create(data)
+        for _ in range(200):  # the tree runs the command in its own task
+            await asyncio.sleep(0.01)
+            if adapter.calls:
+                break
+        await asyncio.sleep(0.05)
+    return adapter.calls
