@@ -4,6 +4,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
+SOURCES := $(wildcard bot cogs tests bench)
+
 .PHONY: run test lint bench clean
 
 # (Re)install only when pyproject.toml changes, so both targets stay idempotent.
@@ -17,8 +19,8 @@ run: $(STAMP)
 	$(PY) -m bot run
 
 lint: $(STAMP)
-	$(PY) -m ruff check bot cogs tests bench
-	$(PY) -m ruff format --check bot cogs tests bench
+	$(PY) -m ruff check $(SOURCES)
+	$(PY) -m ruff format --check $(SOURCES)
 	$(VENV)/bin/check-jsonschema --builtin-schema vendor.compose-spec docker-compose.yml
 	$(VENV)/bin/hadolint Dockerfile
 
