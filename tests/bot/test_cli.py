@@ -119,3 +119,41 @@ def test_bad_token_fails_with_one_clear_line(tmp_path):
     assert proc.returncode == 1
     last = proc.stderr.strip().splitlines()[-1]
     assert last.startswith("awaitbot: ") and "Traceback" not in proc.stderr
+
+
+def test_console_on_a_terminal_has_a_prompt_history_and_quits_on_ctrl_d(tmp_path):
+    import os
+    import pty
+    import select
+
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: the console on a real terminal
+        os.chdir(REPO)
+        os.execve(PYTHON, [PYTHON, "-m", "bot", "console"], cli_env(tmp_path))
+
+    def read_until(marker: str, limit: float = 60) -> str:
+        seen, deadline = "", time.monotonic() + limit
+        while marker not in seen and time.monotonic() < deadline:
+            ready, _, _ = select.select([fd], [], [], 0.5)
+            if ready:
+                try:
+                    seen += os.read(fd, 65536).decode(errors="replace")
+                except OSError:
+                    break
+        return seen
+
+    try:
+        assert "> " in read_until("> ")
+        os.write(fd, b"!about\r")
+        assert "About awaitbot" in read_until("About awaitbot")
+        read_until("> ")
+        os.write(fd, b"\x1b[A\r")  # arrow up recalls the last line: line editing works
+        assert "About awaitbot" in read_until("About awaitbot")
+        read_until("> ")
+        os.write(fd, b"\x04")  # Ctrl-D
+        _, status = os.waitpid(pid, 0)
+    finally:
+        os.close(fd)
+    assert os.waitstatus_to_exitcode(status) == 0
+    history = (tmp_path / "console_history").read_text()
+    assert "!about" in history
