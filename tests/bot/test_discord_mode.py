@@ -1,0 +1,73 @@
+"""Discord mode end to end: a real `python -m bot run` against a fake Discord."""
+
+import asyncio
+import signal
+import sys
+
+import pytest
+
+from tests.conftest import REPO, cli_env
+from tests.fakediscord import FakeDiscord
+
+BAD_LINES = ("Traceback", "Task was destroyed", "Unclosed", "ResourceWarning", "never awaited")
+
+
+# The real entry point, with discord.py's two Discord addresses pointed at the fake.
+LAUNCH = """
+import sys, yarl, discord.gateway, discord.http
+discord.http.Route.BASE = sys.argv[1]
+discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(sys.argv[2])
+from bot.__main__ import main
+sys.exit(main(["run"]))
+"""
+
+
+async def start_bot(tmp_path, fake: FakeDiscord, token: str):
+    return await asyncio.create_subprocess_exec(
+        sys.executable, "-X", "dev", "-c", LAUNCH, fake.api, fake.gateway_url,
+        cwd=REPO, env=cli_env(tmp_path, DISCORD_TOKEN=token),
+        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT])
+async def test_connects_answers_commands_and_shuts_down_cleanly(tmp_path, sig):
+    async with FakeDiscord() as fake:
+        proc = await start_bot(tmp_path, fake, fake.token)
+        try:
+            await asyncio.wait_for(fake.identified.wait(), 60)
+            await fake.say("!about")
+            body = await asyncio.wait_for(fake.posts.get(), 30)
+            embed = body["embeds"][0]
+            assert embed["title"] == "About awaitbot"
+            fields = {f["name"]: f["value"] for f in embed["fields"]}
+            assert not fields["Gateway latency"].startswith("offline")
+            assert body["allowed_mentions"]["parse"] == ["users"]
+
+            await fake.say("!abuot")
+            body = await asyncio.wait_for(fake.posts.get(), 30)
+            assert "Did you mean `!about`?" in body["content"]
+
+            proc.send_signal(sig)
+            _, err = await asyncio.wait_for(proc.communicate(), 30)
+            await asyncio.wait_for(fake.closed.wait(), 10)
+        finally:
+            if proc.returncode is None:
+                proc.kill()
+                await proc.wait()
+    text = err.decode()
+    assert proc.returncode == 0, text
+    assert not any(bad in text for bad in BAD_LINES), text
+    assert not (tmp_path / "cli.db-wal").exists()
+
+
+async def test_a_refused_token_is_one_clear_line(tmp_path):
+    async with FakeDiscord() as fake:
+        proc = await start_bot(tmp_path, fake, "wrong-token")
+        _, err = await asyncio.wait_for(proc.communicate(), 60)
+    text = err.decode()
+    assert proc.returncode == 1
+    assert (
+        text.strip().splitlines()[-1] == "awaitbot: Discord refused the token: check DISCORD_TOKEN."
+    )
+    assert "Traceback" not in text
