@@ -1,0 +1,170 @@
+"""Sandbox speed, one table: `python bench/sandbox.py [--runs N]`.
+
+(a) spawning a bare `python -I -S -c pass`
+(b) cold-spawning an interpreter that imports asyncio and RestrictedPython
+(c) Sandbox.run of an asyncio hello world (warm worker, one fork per run)
+(d) 200 snippets sleeping 0.2 s submitted at once: ok/busy/lost, makespan, event-loop lag
+(e) a snippet printing 1 GiB: the caller's RSS growth and what came back
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import RestrictedPython  # noqa: E402
+
+from bot.sandbox import Limits, Sandbox  # noqa: E402
+
+HELLO = """\
+import asyncio
+
+
+async def main():
+    print("hello from the sandbox")
+
+
+asyncio.run(main())
+"""
+SLEEPER = "import asyncio\nasyncio.run(asyncio.sleep(0.2))\n"
+FLOOD = "line = 'x' * 1023\nfor i in range(1 << 20):\n    print(line)\n"
+
+
+def quantiles(samples: list[float]) -> tuple[float, float]:
+    ordered = sorted(samples)
+    p95 = ordered[min(len(ordered) - 1, int(round(0.95 * (len(ordered) - 1))))]
+    return statistics.median(ordered), p95
+
+
+def spawn_times(command: list[str], runs: int) -> list[float]:
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        subprocess.run(command, check=True, env={})
+        times.append((time.perf_counter() - started) * 1000)
+    return times
+
+
+def rss_kib() -> int:
+    with open("/proc/self/status") as handle:
+        for line in handle:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    return 0
+
+
+async def ticker(lags: list[float], stop: asyncio.Event) -> None:
+    loop = asyncio.get_running_loop()
+    while not stop.is_set():
+        expected = loop.time() + 0.005
+        await asyncio.sleep(0.005)
+        lags.append(max(0.0, loop.time() - expected) * 1000)
+
+
+async def warm_runs(runs: int) -> tuple[list[float], int]:
+    times = []
+    async with Sandbox(Limits(concurrency=1)) as sandbox:
+        await sandbox.run(HELLO)
+        for _ in range(runs):
+            started = time.perf_counter()
+            result = await sandbox.run(HELLO)
+            times.append((time.perf_counter() - started) * 1000)
+            assert result.status == "ok", result
+    return times, 0
+
+
+async def burst(count: int) -> dict:
+    limits = Limits()
+    async with Sandbox(limits) as sandbox:
+        await sandbox.run("pass")
+        lags: list[float] = []
+        stop = asyncio.Event()
+        tick = asyncio.create_task(ticker(lags, stop))
+        started = time.perf_counter()
+        results = await asyncio.gather(*(sandbox.run(SLEEPER) for _ in range(count)))
+        makespan = time.perf_counter() - started
+        stop.set()
+        await tick
+    statuses = [r.status for r in results]
+    ok = statuses.count("ok")
+    waves = -(-ok // limits.concurrency)
+    return {
+        "ok": ok,
+        "busy": statuses.count("busy"),
+        "other": count - ok - statuses.count("busy"),
+        "makespan": makespan,
+        "bound": waves * 0.2,
+        "concurrency": limits.concurrency,
+        "queue": limits.queue_bound,
+        "lag_p99": sorted(lags)[int(0.99 * (len(lags) - 1))] if lags else 0.0,
+        "lag_max": max(lags, default=0.0),
+    }
+
+
+async def flood() -> dict:
+    async with Sandbox(Limits(concurrency=1)) as sandbox:
+        await sandbox.run("pass")
+        before = rss_kib()
+        started = time.perf_counter()
+        result = await sandbox.run(FLOOD)
+        elapsed = time.perf_counter() - started
+        after = rss_kib()
+    return {
+        "status": result.status,
+        "output_bytes": result.output_bytes,
+        "kept": len(result.output.encode()),
+        "truncated": result.truncated,
+        "rss_growth_kib": after - before,
+        "seconds": elapsed,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=200, help="warm runs for (c)")
+    parser.add_argument("--spawns", type=int, default=60, help="spawns for (a) and (b)")
+    args = parser.parse_args()
+    site = os.path.dirname(os.path.dirname(RestrictedPython.__file__))
+    bare = spawn_times([sys.executable, "-I", "-S", "-c", "pass"], args.spawns)
+    cold_code = f"import sys; sys.path.insert(0, {site!r}); import asyncio, RestrictedPython"
+    cold = spawn_times([sys.executable, "-I", "-S", "-c", cold_code], args.spawns // 2)
+    warm, _ = asyncio.run(warm_runs(args.runs))
+    crowd = asyncio.run(burst(200))
+    big = asyncio.run(flood())
+    (a_med, a_p95), (b_med, b_p95), (c_med, c_p95) = map(quantiles, (bare, cold, warm))
+    print(f"cpus: {os.cpu_count()}  python: {sys.version.split()[0]}")
+    print("| case | median | p95 | note |")
+    print("|---|---|---|---|")
+    print(f"| (a) bare `python -I -S -c pass` | {a_med:.1f} ms | {a_p95:.1f} ms | n={len(bare)} |")
+    print(
+        f"| (b) cold interpreter + asyncio + RestrictedPython | {b_med:.1f} ms | {b_p95:.1f} ms "
+        f"| n={len(cold)}, {b_med / a_med:.1f}x (a) |"
+    )
+    print(
+        f"| (c) `Sandbox.run` asyncio hello world | {c_med:.1f} ms | {c_p95:.1f} ms "
+        f"| n={len(warm)}, (c)/(a) = {c_med / a_med:.2f} |"
+    )
+    print(
+        f"| (d) 200 x sleep(0.2) at once | makespan {crowd['makespan']:.2f} s "
+        f"| loop lag p99 {crowd['lag_p99']:.1f} ms (max {crowd['lag_max']:.1f}) "
+        f"| ok {crowd['ok']}, busy {crowd['busy']}, lost {crowd['other']}; bound "
+        f"{crowd['bound']:.1f} s at concurrency {crowd['concurrency']}, queue {crowd['queue']} |"
+    )
+    print(
+        f"| (e) print 1 GiB | {big['seconds']:.1f} s, {big['status']} "
+        f"| caller RSS +{big['rss_growth_kib'] / 1024:.1f} MiB "
+        f"| {big['output_bytes'] / 2**20:.0f} MiB written, {big['kept']} B kept, "
+        f"truncated={big['truncated']} |"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,12 @@
+"""Run untrusted asyncio snippets: code in, Result out. Knows nothing of Discord.
+
+Public API: Sandbox (local warm worker), SandboxClient (same API over a Unix
+socket, see `python -m bot.sandbox serve`), Limits and Result.
+"""
+
+from .client import SandboxClient
+from .limits import Limits
+from .pool import Sandbox
+from .result import Result
+
+__all__ = ["Limits", "Result", "Sandbox", "SandboxClient"]

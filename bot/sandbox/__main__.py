@@ -1,0 +1,80 @@
+"""`python -m bot.sandbox run FILE|-` and `python -m bot.sandbox serve --socket PATH`."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import signal
+import sys
+
+from .client import serve
+from .limits import MODES, Limits
+from .pool import Sandbox
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m bot.sandbox")
+    commands = parser.add_subparsers(dest="command", required=True)
+    run = commands.add_parser("run", help="run one snippet and print one JSON object")
+    run.add_argument("file", help="the snippet, or - for stdin")
+    run.add_argument("--timeout", type=float, metavar="SECONDS")
+    run.add_argument("--memory", type=int, metavar="MIB")
+    run.add_argument("--mode", choices=MODES, default="script")
+    run.add_argument("--accept-weak-isolation", action="store_true")
+    srv = commands.add_parser("serve", help="serve the sandbox API on a Unix socket")
+    srv.add_argument("--socket", required=True, metavar="PATH")
+    srv.add_argument("--concurrency", type=int)
+    srv.add_argument("--accept-weak-isolation", action="store_true")
+    return parser
+
+
+async def _run(args: argparse.Namespace, source: str) -> int:
+    async with Sandbox(
+        Limits(concurrency=1), accept_weak_isolation=args.accept_weak_isolation
+    ) as sandbox:
+        result = await sandbox.run(
+            source, timeout=args.timeout, memory_mib=args.memory, mode=args.mode
+        )
+    print(result.to_json())
+    return 0
+
+
+async def _serve(args: argparse.Namespace) -> int:
+    limits = Limits(concurrency=args.concurrency) if args.concurrency else Limits()
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(signum, stop.set)
+    async with Sandbox(limits, accept_weak_isolation=args.accept_weak_isolation) as sandbox:
+        await serve(sandbox, args.socket, stop)
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    if args.command == "serve":
+        return asyncio.run(_serve(args))
+    if args.timeout is not None and not args.timeout > 0:
+        parser.error("--timeout must be positive")
+    if args.memory is not None and not args.memory > 0:
+        parser.error("--memory must be positive")
+    try:
+        if args.file == "-":
+            source = sys.stdin.read()
+        else:
+            with open(args.file, encoding="utf-8") as handle:
+                source = handle.read()
+    except (OSError, UnicodeDecodeError) as exc:
+        parser.error(f"cannot read {args.file}: {exc}")
+    try:
+        return asyncio.run(_run(args, source))
+    except (OSError, RuntimeError) as exc:
+        print(f"sandbox failed: {exc}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

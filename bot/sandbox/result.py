@@ -1,0 +1,41 @@
+"""The outcome of one sandbox run."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from typing import Any
+
+STATUSES = ("ok", "error", "timeout", "memory", "killed", "rejected", "busy")
+
+
+@dataclasses.dataclass(frozen=True)
+class Result:
+    """What happened to a snippet. `output` holds stdout and stderr in the order written."""
+
+    status: str
+    returncode: int | None = None
+    signal: int | None = None
+    output: str = ""
+    output_bytes: int = 0
+    truncated: bool = False
+    wall_ms: int = 0
+    cpu_ms: int = 0
+    error: dict[str, Any] | None = None
+    hints: list[dict[str, str]] = dataclasses.field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Result:
+        names = {field.name for field in dataclasses.fields(cls)}
+        return cls(**{key: value for key, value in data.items() if key in names})
+
+    @classmethod
+    def refused(cls, status: str, kind: str, message: str) -> Result:
+        """A run that never started: `rejected` or `busy`."""
+        return cls(status=status, error={"type": kind, "message": message, "line": None})

@@ -1,0 +1,98 @@
+"""Shared helpers for the sandbox tests: attack headers, reference runs, normalising."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import re
+import subprocess
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+
+from bot.sandbox import Limits, Result, Sandbox
+
+HERE = Path(__file__).resolve().parent
+SHARED_ATTACKS = Path("/work/shared/sandbox-attacks")
+LOCAL_ATTACKS = HERE / "attacks"
+SNIPPETS = HERE / "snippets"
+
+
+def attack_files() -> list[Path]:
+    files = []
+    for folder in (SHARED_ATTACKS, SHARED_ATTACKS / "output", LOCAL_ATTACKS):
+        if folder.is_dir():
+            files.extend(sorted(folder.glob("*.py")))
+    return files
+
+
+def header(path: Path) -> dict[str, str]:
+    """The `# key: value` lines at the top of an attack file, values unescaped."""
+    fields = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        match = re.match(r"#\s*(\w+):\s?(.*)$", line)
+        if not match:
+            break
+        fields[match.group(1)] = match.group(2)
+    for key in ("marker", "output"):
+        if key in fields:
+            fields[key] = fields[key].encode("latin-1", "backslashreplace").decode("unicode_escape")
+    return fields
+
+
+def reference_output(source: str, workdir: Path) -> tuple[str, int]:
+    """Run `python3 -u snippet.py` the plain way; stdout and stderr share one pipe."""
+    script = workdir / "snippet.py"
+    script.write_text(source, encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-u", "snippet.py"],
+        cwd=workdir,
+        env={},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        timeout=60,
+    )
+    return done.stdout.decode("utf-8", "replace"), done.returncode
+
+
+def normalise_reference(text: str, workdir: Path) -> str:
+    """Two documented differences, applied to CPython's side only: CPython names the
+    script by its absolute path (the sandbox by `snippet.py`), and the sandbox shows
+    only the snippet's own frames in tracebacks."""
+    text = text.replace(f"{os.fspath(workdir)}{os.sep}snippet.py", "snippet.py")
+    kept: list[str] = []
+    skipping = False
+    for line in text.splitlines(keepends=True):
+        if line.startswith('  File "'):
+            skipping = not line.startswith('  File "snippet.py"')
+        elif not line.startswith("    "):
+            skipping = False
+        if not skipping:
+            kept.append(line)
+    return "".join(kept)
+
+
+# Short limits keep the suite fast; the attacks only need to outlive them.
+ATTACK_TIMEOUT = 3.0
+TEST_LIMITS = Limits(concurrency=4, queue_bound=1000)
+
+
+def run_batch(
+    jobs: Iterable[tuple[str, str]],
+    *,
+    layers: frozenset[str] | None = None,
+    timeout: float = ATTACK_TIMEOUT,
+    limits: Limits = TEST_LIMITS,
+) -> dict[str, Result]:
+    """Run (name, source) jobs at once in a fresh Sandbox; results by name.
+
+    `layers` is the test-only switch: the layers (policy, imports, audit) left on.
+    """
+
+    async def main() -> dict[str, Result]:
+        async with Sandbox(limits, _layers=layers) as sandbox:
+            names, sources = zip(*jobs, strict=True)
+            results = await asyncio.gather(*(sandbox.run(s, timeout=timeout) for s in sources))
+        return dict(zip(names, results, strict=True))
+
+    return asyncio.run(main())

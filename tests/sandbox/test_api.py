@@ -1,0 +1,234 @@
+"""The public API: Result, statuses, limits, hints, stats, the CLI and the socket server."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from bot.sandbox import Limits, Result, Sandbox, SandboxClient
+from bot.sandbox.hints import hints_for
+from bot.sandbox.limits import OUTPUT_BYTES, SOURCE_BYTES
+
+REPO = Path(__file__).resolve().parents[2]
+RESULT_FIELDS = {
+    "status",
+    "returncode",
+    "signal",
+    "output",
+    "output_bytes",
+    "truncated",
+    "wall_ms",
+    "cpu_ms",
+    "error",
+    "hints",
+}
+
+
+@pytest.fixture
+async def sandbox():
+    async with Sandbox(Limits(concurrency=2)) as box:
+        yield box
+
+
+async def test_result_serialises_with_every_contract_field(sandbox):
+    result = await sandbox.run("print('hi')")
+    assert result.status == "ok" and result.output == "hi\n" and result.returncode == 0
+    assert set(json.loads(result.to_json())) == RESULT_FIELDS
+    assert Result.from_dict(result.to_dict()) == result
+
+
+async def test_uncaught_error_reports_type_message_and_line(sandbox):
+    result = await sandbox.run("x = 1\n\nraise KeyError('nope')\n")
+    assert result.status == "error" and result.returncode == 1
+    assert result.error == {"type": "KeyError", "message": "'nope'", "line": 3}
+    assert "bot/sandbox" not in result.output and "RestrictedPython" not in result.output
+
+
+async def test_module_level_await_is_cpythons_syntax_error_with_a_hint(sandbox):
+    result = await sandbox.run("import asyncio\nawait asyncio.sleep(0)\n")
+    assert result.status == "error"
+    assert result.error["type"] == "SyntaxError"
+    assert result.output.endswith("SyntaxError: 'await' outside function\n")
+    assert [h["topic"] for h in result.hints] == ["await-outside-async"]
+
+
+async def test_repl_mode_runs_top_level_await(sandbox):
+    code = "import asyncio\nawait asyncio.sleep(0)\nprint(await asyncio.sleep(0, 'top'))\n"
+    result = await sandbox.run(code, mode="repl")
+    assert (result.status, result.output) == ("ok", "top\n")
+
+
+async def test_policy_violation_is_rejected(sandbox):
+    result = await sandbox.run("print(().__class__)\n")
+    assert result.status == "rejected"
+    assert result.error["type"] == "PolicyError" and result.error["line"] == 1
+
+
+async def test_oversized_source_is_rejected_without_running(sandbox):
+    result = await sandbox.run("#" * (SOURCE_BYTES + 1))
+    assert result.status == "rejected" and "limit" in result.error["message"]
+
+
+async def test_blocking_sleep_times_out_with_a_blocking_calls_hint(sandbox):
+    code = "import asyncio, time\nasync def main():\n    time.sleep(30)\nasyncio.run(main())\n"
+    started = time.monotonic()
+    result = await sandbox.run(code, timeout=1)
+    assert result.status == "timeout"
+    assert time.monotonic() - started < 3
+    assert "blocking-calls" in [h["topic"] for h in result.hints]
+
+
+async def test_memory_exhaustion_has_its_own_status(sandbox):
+    result = await sandbox.run("x = bytearray(1 << 30)\n", memory_mib=64)
+    assert result.status == "memory" and result.error["type"] == "MemoryError"
+
+
+async def test_output_is_capped_but_counted(sandbox):
+    result = await sandbox.run("for i in range(4000):\n    print('x' * 99)\n")
+    assert result.status == "ok"
+    assert result.truncated and result.output_bytes == 400_000
+    assert len(result.output.encode()) == OUTPUT_BYTES
+
+
+async def test_queue_overflow_answers_busy_immediately():
+    async with Sandbox(Limits(concurrency=1, queue_bound=1)) as box:
+        code = "import time\ntime.sleep(0.5)\n"
+        first = asyncio.create_task(box.run(code))
+        await asyncio.sleep(0.05)
+        second = asyncio.create_task(box.run(code))
+        await asyncio.sleep(0.05)
+        third = await box.run(code)
+        assert third.status == "busy"
+        assert [r.status for r in await asyncio.gather(first, second)] == ["ok", "ok"]
+        stats = box.stats()
+    assert stats["by_status"] == {"ok": 2, "busy": 1}
+
+
+async def test_stats_report_workers_queue_counts_and_isolation(sandbox):
+    await sandbox.run("pass")
+    stats = sandbox.stats()
+    for key in ("workers", "slots", "queue", "runs", "failures", "isolation", "missing_layers"):
+        assert key in stats
+    assert stats["workers"] == 1 and stats["runs"] == 1 and stats["missing_layers"] == []
+    assert stats["isolation"]["landlock"] >= 1 and stats["isolation"]["seccomp"]
+
+
+async def test_weak_isolation_is_refused_unless_accepted(monkeypatch, caplog):
+    original = Sandbox._command
+    # The same worker started plainly: no unshare, so no namespaces and no uid drop.
+    monkeypatch.setattr(Sandbox, "_command", lambda self: (original(self)[0][-8:], False))
+    caplog.set_level(logging.WARNING, logger="bot.sandbox.pool")
+    async with Sandbox(Limits(concurrency=1)) as box:
+        refused = await box.run("print('x')")
+        again = await box.run("print('x')")
+    assert refused.status == again.status == "rejected"
+    assert "uid_drop" in refused.error["message"]
+    assert len([r for r in caplog.records if "isolation is incomplete" in r.message]) == 1
+    async with Sandbox(Limits(concurrency=1), accept_weak_isolation=True) as box:
+        accepted = await box.run("print('x')")
+    assert accepted.status == "ok" and accepted.output == "x\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("RuntimeWarning: coroutine 'f' was never awaited", "never-awaited"),
+        ("RuntimeError: cannot reuse already awaited coroutine", "reuse-coroutine"),
+        (
+            "RuntimeError: asyncio.run() cannot be called from a running event loop",
+            "nested-run",
+        ),
+        ("RuntimeError: no running event loop", "create-task"),
+        ("ValueError: a coroutine was expected, got <function main>", "run"),
+        ("SyntaxError: 'await' outside function", "await-outside-async"),
+    ],
+)
+def test_hint_table_maps_classic_messages_to_topics(text, topic):
+    assert [h["topic"] for h in hints_for("error", None, text, "")] == [topic]
+
+
+def test_import_errors_get_no_hint():
+    text = "ImportError: module 'os' is not available in the sandbox"
+    assert hints_for("error", None, text, "") == []
+
+
+def test_hint_slugs_are_real_topics():
+    topics = Path("/work/shared/topics.md").read_text()
+    from bot.sandbox.hints import _PATTERNS
+
+    for _, slug, _ in _PATTERNS:
+        assert f"**{slug}**" in topics
+    for slug in ("blocking-calls", "timeout", "taskgroup"):
+        assert f"**{slug}**" in topics
+
+
+def _cli(*args: str, stdin: str = "") -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "bot.sandbox", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        timeout=60,
+    )
+
+
+def test_cli_prints_one_json_object_and_exits_zero_whatever_the_snippet_did(tmp_path):
+    ok = _cli("run", "-", stdin="print('cli')\n")
+    assert ok.returncode == 0 and json.loads(ok.stdout)["output"] == "cli\n"
+    snippet = tmp_path / "s.py"
+    snippet.write_text("import time\ntime.sleep(5)\n")
+    slow = _cli("run", str(snippet), "--timeout", "1", "--memory", "64", "--mode", "script")
+    assert slow.returncode == 0
+    assert len(slow.stdout.strip().splitlines()) == 1
+    assert json.loads(slow.stdout)["status"] == "timeout"
+
+
+def test_cli_usage_error_exits_two_with_one_line():
+    bad = _cli("run", "-", "--mode", "bogus")
+    assert bad.returncode == 2 and bad.stdout == ""
+
+
+async def test_socket_server_and_client_speak_the_same_api(tmp_path):
+    path = tmp_path / "sandbox.sock"
+    server = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot.sandbox", "serve", "--socket", str(path),
+        "--concurrency", "2", cwd=REPO,
+    )  # fmt: skip
+    try:
+        async with SandboxClient(path) as client:
+            for _ in range(300):
+                try:
+                    await client.stats()
+                    break
+                except (FileNotFoundError, ConnectionRefusedError):
+                    await asyncio.sleep(0.05)
+            result = await client.run("print('over the socket')", timeout=5)
+            stats = await client.stats()
+            slow = await client.run("while True:\n    pass\n", timeout=1)
+        assert result.status == "ok" and result.output == "over the socket\n"
+        assert stats["runs"] >= 1 and "isolation" in stats
+        assert slow.status == "timeout"
+    finally:
+        server.terminate()
+        await server.wait()
+    assert not path.exists()
+
+
+async def test_a_dead_worker_is_replaced_on_the_next_run():
+    async with Sandbox(Limits(concurrency=1)) as box:
+        assert (await box.run("print(1)")).status == "ok"
+        os.killpg(box._process.pid, signal.SIGKILL)
+        await box._process.wait()
+        result = await box.run("print(2)")
+        assert (result.status, result.output) == ("ok", "2\n")
+        assert box.stats()["restarts"] == 1
