@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import inspect
 import logging
+import math
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from contextlib import AsyncExitStack, asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 import aiosqlite
 
 from bot.config import Settings
+from bot.sandbox import Limits, Sandbox, SandboxClient
 
 log = logging.getLogger(__name__)
 
@@ -19,25 +22,68 @@ log = logging.getLogger(__name__)
 class Resources:
     db: aiosqlite.Connection
     db_path: Path
+    sandbox: Sandbox | SandboxClient
+    limits: Limits
 
     async def health(self) -> dict[str, str]:
-        """One word or short phrase per resource, for `!about`."""
+        """One short phrase per resource, for `!about`; never raises."""
+        return {"database": await self._db_health(), "sandbox": await self._sandbox_health()}
+
+    async def _db_health(self) -> str:
         try:
             async with self.db.execute("PRAGMA quick_check") as cursor:
                 row = await cursor.fetchone()
-            db = "ok" if row and row[0] == "ok" else f"damaged ({row[0] if row else '?'})"
-        except Exception as exc:  # health must report, never raise
-            db = f"unavailable ({type(exc).__name__})"
-        return {"database": db}
+        except Exception as exc:
+            return f"unavailable ({type(exc).__name__})"
+        return "ok" if row and row[0] == "ok" else f"damaged ({row[0] if row else '?'})"
+
+    async def sandbox_stats(self) -> dict:
+        stats = self.sandbox.stats()
+        return await stats if inspect.isawaitable(stats) else stats
+
+    async def _sandbox_health(self) -> str:
+        try:
+            stats = await self.sandbox_stats()
+        except Exception as exc:
+            return f"unavailable ({type(exc).__name__})"
+        if stats.get("missing_layers"):
+            weak = ", ".join(stats["missing_layers"])
+            return f"weak isolation (missing {weak})"
+        if not stats.get("workers"):
+            return "no worker running"
+        return (
+            f"ok: {stats.get('running', 0)}/{stats.get('slots', '?')} running, "
+            f"{stats.get('queue', 0)} queued, {stats.get('runs', 0)} runs"
+        )
+
+
+def sandbox_limits(settings: Settings) -> Limits:
+    concurrency = settings.sandbox_concurrency or Limits().concurrency
+    return Limits(
+        wall_seconds=settings.sandbox_timeout,
+        cpu_seconds=math.ceil(settings.sandbox_cpu_seconds),
+        memory_mib=settings.sandbox_memory_mib,
+        output_bytes=settings.sandbox_output_kib * 1024,
+        concurrency=concurrency,
+        queue_bound=settings.sandbox_queue,
+    )
 
 
 @asynccontextmanager
 async def open_resources(settings: Settings) -> AsyncIterator[Resources]:
-    path = settings.db_path
-    path.parent.mkdir(parents=True, exist_ok=True)
-    log.info("opening database %s", path)
-    async with aiosqlite.connect(path) as db:
+    async with AsyncExitStack() as stack:
+        path = settings.db_path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        log.info("opening database %s", path)
+        db = await stack.enter_async_context(aiosqlite.connect(path))
         await db.execute("PRAGMA journal_mode=WAL")
         await db.execute("PRAGMA foreign_keys=ON")
-        yield Resources(db=db, db_path=path)
-    log.info("database closed")
+        limits = sandbox_limits(settings)
+        if settings.sandbox_socket:
+            log.info("using the sandbox service at %s", settings.sandbox_socket)
+            sandbox = SandboxClient(settings.sandbox_socket)
+        else:
+            sandbox = Sandbox(limits, accept_weak_isolation=settings.sandbox_accept_weak_isolation)
+        await stack.enter_async_context(sandbox)
+        yield Resources(db=db, db_path=path, sandbox=sandbox, limits=limits)
+    log.info("resources closed")

@@ -7,6 +7,7 @@ Discord's servers but runs discord.py's own command machinery.
 
 from __future__ import annotations
 
+import asyncio
 import os
 import sys
 from pathlib import Path
@@ -51,7 +52,8 @@ async def local(settings):
 
 
 @pytest_asyncio.fixture
-async def dpy(settings):
+async def dpy(settings, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # dpytest saves files the bot sends into the cwd
     async with open_resources(settings) as resources:
         bot = AwaitBot(settings, resources)
         await bot._async_setup_hook()  # what login() would do, without Discord
@@ -62,7 +64,8 @@ async def dpy(settings):
         mentions = bot.allowed_mentions
         dpytest.configure(bot, members=["alice", "bob"])
         bot.allowed_mentions = mentions  # dpytest swaps the state that holds it,
-        bot._connection._command_tree = bot.tree  # and the tree slash commands go to.
+        bot._connection._command_tree = bot.tree  # and the tree slash commands go to,
+        bot._connection.loop = asyncio.get_running_loop()  # and the loop typing() needs.
         # dpytest re-raises command errors into the test; we check the error cog's
         # reply instead, as a user would see it.
         del bot.on_command_error

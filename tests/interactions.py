@@ -27,7 +27,24 @@ class RecordingAdapter(AsyncWebhookAdapter):
         if multipart:  # files were attached: the JSON part carries the message
             body = json.loads(multipart[0]["value"])
         self.calls.append((route.path, body or {}))
-        return {"interaction": {"id": str(next(_ids)), "type": 2}}
+        if route.path.endswith("/callback"):
+            return {"interaction": {"id": str(next(_ids)), "type": 2}}
+        return {  # a follow-up message, as Discord echoes it back
+            "id": str(next(_ids)),
+            "channel_id": "1",
+            "author": {"id": "1", "username": "awaitbot", "discriminator": "0", "avatar": None},
+            "content": (body or {}).get("content") or "",
+            "timestamp": datetime.now(UTC).isoformat(),
+            "edited_timestamp": None,
+            "tts": False,
+            "mention_everyone": False,
+            "mentions": [],
+            "mention_roles": [],
+            "attachments": [],
+            "embeds": (body or {}).get("embeds") or [],
+            "pinned": False,
+            "type": 0,
+        }
 
 
 @contextmanager
@@ -40,7 +57,9 @@ def recording():
         async_context.reset(token)
 
 
-async def slash(bot: discord.Client, member: discord.Member, channel, name: str, **options):
+async def slash(
+    bot: discord.Client, member: discord.Member, channel, name: str, wait_for: int = 1, **options
+):
     """Invoke `/name` as `member` in `channel` and wait until it has answered."""
     data = {
         "id": str(next(_ids)),
@@ -82,7 +101,7 @@ async def slash(bot: discord.Client, member: discord.Member, channel, name: str,
         bot._connection.parse_interaction_create(data)
         for _ in range(200):  # the tree runs the command in its own task
             await asyncio.sleep(0.01)
-            if adapter.calls:
+            if len(adapter.calls) >= wait_for:
                 break
         await asyncio.sleep(0.05)
     return adapter.calls

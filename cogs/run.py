@@ -1,0 +1,118 @@
+"""`!run` and `/run`: run a snippet in the sandbox and show its output."""
+
+from __future__ import annotations
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot import errors
+from bot.app import AwaitBot
+from bot.replies import Reply, discord_kwargs
+from bot.runs import Snippet, parse_snippet, result_reply
+
+RUN_COOLDOWN = (5, 60.0)  # runs per seconds, per user
+
+
+def run_cooldown(ctx: commands.Context) -> commands.Cooldown | None:
+    # Owners (and you, in the console) try things out a lot; everyone else waits.
+    if ctx.author.id in (ctx.bot.owner_ids or ()):
+        return None
+    return commands.Cooldown(*RUN_COOLDOWN)
+
+
+MODAL_MAX = 4000  # Discord's limit for a text input
+ATTACHMENT_SUFFIXES = (".py", ".txt")
+
+
+class CodeModal(discord.ui.Modal, title="Run Python"):
+    code = discord.ui.TextInput(
+        label="Code", style=discord.TextStyle.paragraph, max_length=MODAL_MAX
+    )
+
+    def __init__(self, cog: Run, mode: str) -> None:
+        super().__init__()
+        self.cog = cog
+        self.mode = mode
+
+    async def on_submit(self, interaction: discord.Interaction) -> None:
+        await interaction.response.defer(thinking=True)
+        try:
+            snippet = parse_snippet(self.code.value, self.cog.max_bytes)
+            reply = await self.cog.run(Snippet(snippet.code, self.mode))
+        except errors.UserError as exc:
+            reply = Reply(exc.message)
+        except Exception as exc:
+            reply = self.cog.bot.incident(exc, "run modal")
+        await interaction.followup.send(**discord_kwargs(reply))
+
+
+class Run(commands.Cog):
+    """Run Python in the sandbox."""
+
+    def __init__(self, bot: AwaitBot) -> None:
+        self.bot = bot
+
+    @property
+    def max_bytes(self) -> int:
+        return self.bot.resources.limits.source_bytes
+
+    async def run(self, snippet: Snippet) -> Reply:
+        limits = self.bot.resources.limits
+        result = await self.bot.resources.sandbox.run(snippet.code, mode=snippet.mode)
+        return result_reply(result, timeout=limits.wall_seconds, memory_mib=limits.memory_mib)
+
+    async def _attached_code(self, ctx: commands.Context) -> str | None:
+        attachments = ctx.message.attachments if ctx.message else []
+        for attachment in attachments:
+            if attachment.filename.lower().endswith(ATTACHMENT_SUFFIXES):
+                if attachment.size > self.max_bytes:
+                    raise errors.InvalidInput(
+                        f"`{attachment.filename}` is {attachment.size:,} bytes; "
+                        f"the sandbox takes at most {self.max_bytes:,}."
+                    )
+                return (await attachment.read()).decode("utf-8", "replace")
+        return None
+
+    @commands.command(name="run", aliases=["eval", "exec"])
+    @commands.dynamic_cooldown(run_cooldown, commands.BucketType.user)
+    @commands.max_concurrency(1, commands.BucketType.user, wait=False)
+    async def run_command(self, ctx: commands.Context, *, code: str = "") -> None:
+        """Run Python (asyncio welcome) in the sandbox: !run ```py ...```.
+
+        The code runs like `python3 snippet.py`: use asyncio.run(main()) for
+        async code. Start with --repl to allow top-level await, as in
+        `python -m asyncio`. A .py file attached to the message works too.
+        """
+        if not code.strip():
+            code = await self._attached_code(ctx) or ""
+        snippet = parse_snippet(code, self.max_bytes)
+        async with ctx.typing():
+            reply = await self.run(snippet)
+        await self.bot.send_reply(ctx, reply)
+
+    @app_commands.command(name="run", description="Run Python (asyncio welcome) in the sandbox")
+    @app_commands.describe(
+        code="One line of code; leave empty to type several lines in a form",
+        mode="script runs like python3 file.py; repl allows top-level await",
+    )
+    @app_commands.choices(mode=[app_commands.Choice(name=m, value=m) for m in ("script", "repl")])
+    @app_commands.checks.cooldown(*RUN_COOLDOWN, key=lambda i: i.user.id)
+    async def run_slash(
+        self,
+        interaction: discord.Interaction,
+        code: str | None = None,
+        mode: app_commands.Choice[str] | None = None,
+    ) -> None:
+        chosen = mode.value if mode else "script"
+        if not code:
+            await interaction.response.send_modal(CodeModal(self, chosen))
+            return
+        await interaction.response.defer(thinking=True)
+        snippet = parse_snippet(code, self.max_bytes)
+        reply = await self.run(Snippet(snippet.code, chosen))
+        await interaction.followup.send(**discord_kwargs(reply))
+
+
+async def setup(bot: AwaitBot) -> None:
+    await bot.add_cog(Run(bot))

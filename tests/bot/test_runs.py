@@ -1,0 +1,95 @@
+import pytest
+
+from bot import errors
+from bot.runs import parse_snippet, result_reply
+from bot.sandbox import Result
+
+LIMIT = 20_000
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("print(1)", "print(1)"),
+        ("`print(1)`", "print(1)"),
+        ("```py\nprint(1)\n```", "print(1)\n"),
+        ("```python\nprint(1)```", "print(1)"),
+        ("```\nprint(1)\n```", "print(1)\n"),
+        ("look:\n```py\nx = 1\n```\nthanks", "x = 1\n"),
+    ],
+)
+def test_code_is_found_in_blocks_inline_and_plain_text(text, code):
+    assert parse_snippet(text, LIMIT).code == code
+
+
+def test_repl_flag_selects_repl_mode():
+    snippet = parse_snippet("--repl ```py\nawait x()\n```", LIMIT)
+    assert snippet.mode == "repl" and snippet.code == "await x()\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("", "no code to run"),
+        ("```py\n\n```", "no code to run"),
+        ("```js\nx()\n```", "only run Python"),
+        ("```py\nprint(1)", "not closed"),
+        ("--fast print(1)", "Unknown option"),
+        ("print('\x00')", "NUL"),
+        ("x" * (LIMIT + 1), "at most 20,000"),
+    ],
+)
+def test_bad_snippets_get_a_clear_message(text, message):
+    with pytest.raises(errors.InvalidInput) as info:
+        parse_snippet(text, LIMIT)
+    assert message in info.value.message
+
+
+def reply_for(**fields):
+    return result_reply(Result(**fields), timeout=10, memory_mib=256)
+
+
+@pytest.mark.parametrize(
+    ("fields", "expected"),
+    [
+        ({"status": "ok", "output": "hi\n", "wall_ms": 12}, "✅ Finished in 0.01 s."),
+        (
+            {"status": "error", "returncode": 1, "error": {"type": "ValueError", "line": 3}},
+            "❌ ValueError on line 3 (exit code 1)",
+        ),
+        ({"status": "timeout"}, "past the 10 s time limit"),
+        ({"status": "memory"}, "more than 256 MiB"),
+        ({"status": "killed", "signal": 9}, "signal 9"),
+        ({"status": "busy"}, "busy right now"),
+        (
+            {"status": "rejected", "error": {"type": "TooLarge", "message": "too big"}},
+            "Not run: too big",
+        ),
+    ],
+)
+def test_every_status_has_its_own_line(fields, expected):
+    reply = reply_for(**fields)
+    assert expected in reply.content
+    assert reply.meta["status"] == fields["status"]
+
+
+def test_long_output_shows_the_start_and_attaches_the_rest():
+    output = "".join(f"line {i}\n" for i in range(5000))
+    reply = reply_for(status="ok", output=output, output_bytes=len(output))
+    assert len(reply.content) <= 2000
+    assert "line 0" in reply.content
+    (attachment,) = reply.attachments
+    assert attachment.filename == "output.txt"
+    assert attachment.data.decode().endswith("line 4999")
+
+
+def test_truncated_output_says_how_much_was_written():
+    reply = reply_for(status="ok", output="x" * 100, output_bytes=10**9, truncated=True)
+    assert "1,000,000,000 bytes" in reply.content
+
+
+def test_hints_are_shown():
+    hint = {"topic": "await-outside-async", "why": "Wrap the code in async def main()."}
+    reply = reply_for(status="error", returncode=1, hints=[hint])
+    assert "💡 Wrap the code in async def main()." in reply.content
+    assert reply.meta["hints"] == ["await-outside-async"]
