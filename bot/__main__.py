@@ -15,6 +15,7 @@ from bot import __version__
 from bot.app import AwaitBot
 from bot.config import Settings, SettingsError, configure_logging, load_settings
 from bot.console import LocalSession, console, send
+from bot.faq import cli as faq_cli
 from bot.local import LOCAL_USER_ID
 from bot.resources import open_resources
 
@@ -42,6 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
     send_p = sub.add_parser("send", help="feed messages as a user would type them; print replies")
     send_p.add_argument("messages", nargs="+", metavar="MESSAGE")
     send_p.add_argument("--json", action="store_true", help="one JSON object per message")
+    faq_cli.register(sub)
     return parser
 
 
@@ -110,6 +112,10 @@ def main(argv: list[str] | None = None) -> int:
     except SettingsError as exc:
         print(f"awaitbot: bad setting {exc}", file=sys.stderr)
         return 2
+    if command == "db":
+        configure_logging(settings.log_level)
+        args.db_path = settings.db_path
+        return args.func(args)
     # The console's replies go to stdout; keep the log quiet there unless asked.
     quiet = command in ("console", "send") or (command == "run" and not settings.token)
     configure_logging("WARNING" if quiet and settings.log_level == "INFO" else settings.log_level)

@@ -10,9 +10,8 @@ from contextlib import AsyncExitStack, asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-import aiosqlite
-
 from bot.config import Settings
+from bot.faq import FaqStore
 from bot.sandbox import Limits, Sandbox, SandboxClient
 
 log = logging.getLogger(__name__)
@@ -20,7 +19,7 @@ log = logging.getLogger(__name__)
 
 @dataclass
 class Resources:
-    db: aiosqlite.Connection
+    faqs: FaqStore
     db_path: Path
     sandbox: Sandbox | SandboxClient
     limits: Limits
@@ -31,8 +30,7 @@ class Resources:
 
     async def _db_health(self) -> str:
         try:
-            async with self.db.execute("PRAGMA quick_check") as cursor:
-                row = await cursor.fetchone()
+            row = await self.faqs.db.read_one("PRAGMA quick_check")
         except Exception as exc:
             return f"unavailable ({type(exc).__name__})"
         return "ok" if row and row[0] == "ok" else f"damaged ({row[0] if row else '?'})"
@@ -75,9 +73,8 @@ async def open_resources(settings: Settings) -> AsyncIterator[Resources]:
         path = settings.db_path
         path.parent.mkdir(parents=True, exist_ok=True)
         log.info("opening database %s", path)
-        db = await stack.enter_async_context(aiosqlite.connect(path))
-        await db.execute("PRAGMA journal_mode=WAL")
-        await db.execute("PRAGMA foreign_keys=ON")
+        # Closing the store flushes the lookup log: nothing queued is lost.
+        faqs = await stack.enter_async_context(FaqStore(path))
         limits = sandbox_limits(settings)
         if settings.sandbox_socket:
             log.info("using the sandbox service at %s", settings.sandbox_socket)
@@ -85,5 +82,5 @@ async def open_resources(settings: Settings) -> AsyncIterator[Resources]:
         else:
             sandbox = Sandbox(limits, accept_weak_isolation=settings.sandbox_accept_weak_isolation)
         await stack.enter_async_context(sandbox)
-        yield Resources(db=db, db_path=path, sandbox=sandbox, limits=limits)
+        yield Resources(faqs=faqs, db_path=path, sandbox=sandbox, limits=limits)
     log.info("resources closed")

@@ -83,6 +83,14 @@ def describe(ctx: commands.Context, error: BaseException) -> Reply | None:
     return None
 
 
+def describe_app(error: BaseException) -> Reply | None:
+    if isinstance(error, app_commands.CommandSignatureMismatch | app_commands.CommandNotFound):
+        return Reply("That slash command is out of date; try again in a minute.", ephemeral=True)
+    if isinstance(error, errors.UserError):
+        return Reply(error.message, ephemeral=True)
+    return None
+
+
 class Errors(commands.Cog):
     def __init__(self, bot: AwaitBot) -> None:
         self.bot = bot
@@ -107,9 +115,23 @@ class Errors(commands.Cog):
     async def on_app_command_error(
         self, interaction: discord.Interaction, error: app_commands.AppCommandError
     ) -> None:
-        # Hybrid commands report through on_command_error; this is for pure slash ones.
-        ctx = await commands.Context.from_interaction(interaction)
-        await self.on_command_error(ctx, error)
+        # Hybrid commands report through on_command_error; this is for pure slash
+        # ones, and for interactions discord.py could not match to a command.
+        try:
+            ctx = await commands.Context.from_interaction(interaction)
+        except Exception:
+            ctx = None
+        if ctx is not None:
+            await self.on_command_error(ctx, error)
+            return
+        reply = describe_app(unwrap(error)) or self.bot.incident(error, "slash command")
+        try:
+            if interaction.response.is_done():
+                await interaction.followup.send(reply.content, ephemeral=True)
+            else:
+                await interaction.response.send_message(reply.content, ephemeral=True)
+        except discord.HTTPException:
+            log.warning("could not answer a failed interaction")
 
 
 async def setup(bot: AwaitBot) -> None:

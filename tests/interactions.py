@@ -47,6 +47,11 @@ class RecordingAdapter(AsyncWebhookAdapter):
         }
 
 
+def _options(sub: str | None, options: dict) -> list[dict]:
+    values = [{"name": k, "type": 3, "value": v} for k, v in options.items()]
+    return [{"name": sub, "type": 1, "options": values}] if sub else values
+
+
 @contextmanager
 def recording():
     adapter = RecordingAdapter()
@@ -58,7 +63,13 @@ def recording():
 
 
 async def slash(
-    bot: discord.Client, member: discord.Member, channel, name: str, wait_for: int = 1, **options
+    bot: discord.Client,
+    member: discord.Member,
+    channel,
+    name: str,
+    wait_for: int = 1,
+    sub: str | None = None,
+    **options,
 ):
     """Invoke `/name` as `member` in `channel` and wait until it has answered."""
     data = {
@@ -94,7 +105,7 @@ async def slash(
             "id": str(next(_ids)),
             "name": name,
             "type": 1,
-            "options": [{"name": k, "type": 3, "value": v} for k, v in options.items()],
+            "options": _options(sub, options),
         },
     }
     with recording() as adapter:

@@ -157,3 +157,13 @@ def test_console_on_a_terminal_has_a_prompt_history_and_quits_on_ctrl_d(tmp_path
     assert os.waitstatus_to_exitcode(status) == 0
     history = (tmp_path / "console_history").read_text()
     assert "!about" in history
+
+
+def test_db_subcommands_migrate_status_and_backup(tmp_path):
+    assert bot(tmp_path, "db", "migrate").returncode == 0
+    status = bot(tmp_path, "db", "status")
+    assert status.returncode == 0 and "001" in status.stdout
+    copy = tmp_path / "copy.db"
+    assert bot(tmp_path, "db", "backup", str(copy)).returncode == 0
+    assert copy.exists() and copy.stat().st_size > 0
+    assert "db" in bot(tmp_path, "--help").stdout
