@@ -47,6 +47,7 @@ class FakeDiscord:
     def __init__(self, token: str = "good-token") -> None:
         self.token = token
         self.posts: asyncio.Queue[dict] = asyncio.Queue()
+        self.syncs: list[tuple[str, list[str]]] = []  # (path, command names)
         self.identified = asyncio.Event()
         self.closed = asyncio.Event()
         self.ws: web.WebSocketResponse | None = None
@@ -59,6 +60,7 @@ class FakeDiscord:
         app.router.add_post("/api/v10/channels/{cid}/messages", self.post_message)
         app.router.add_post("/api/v10/channels/{cid}/typing", self.typing)
         app.router.add_put("/api/v10/applications/{aid}/commands", self.sync)
+        app.router.add_put("/api/v10/applications/{aid}/guilds/{gid}/commands", self.sync)
         app.router.add_get("/gateway", self.gateway)
         self.runner = web.AppRunner(app)
         self.port = 0
@@ -113,7 +115,13 @@ class FakeDiscord:
         return web.Response(status=204)
 
     async def sync(self, request: web.Request) -> web.Response:
-        return reply_json([])
+        commands = await request.json()
+        self.syncs.append((request.path, [c["name"] for c in commands]))
+        echoed = [
+            {**c, "id": str(next(self.ids)), "application_id": APP_ID, "version": "1"}
+            for c in commands
+        ]
+        return reply_json(echoed)
 
     async def post_message(self, request: web.Request) -> web.Response:
         if request.content_type.startswith("multipart/"):

@@ -66,12 +66,12 @@ async def slash(
     bot: discord.Client,
     member: discord.Member,
     channel,
-    name: str,
+    command: str,
     wait_for: int = 1,
     sub: str | None = None,
     **options,
 ):
-    """Invoke `/name` as `member` in `channel` and wait until it has answered."""
+    """Invoke `/command` as `member` in `channel` and wait until it has answered."""
     data = {
         "id": str(next(_ids)),
         "application_id": str(bot.user.id),
@@ -88,7 +88,7 @@ async def slash(
                 "discriminator": "0",
                 "avatar": None,
             },
-            "roles": [],
+            "roles": [str(r.id) for r in member.roles if not r.is_default()],
             "joined_at": "2026-01-01T00:00:00+00:00",
             "deaf": False,
             "mute": False,
@@ -103,7 +103,7 @@ async def slash(
         "authorizing_integration_owners": {},
         "data": {
             "id": str(next(_ids)),
-            "name": name,
+            "name": command,
             "type": 1,
             "options": _options(sub, options),
         },

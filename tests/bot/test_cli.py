@@ -167,3 +167,28 @@ def test_db_subcommands_migrate_status_and_backup(tmp_path):
     assert bot(tmp_path, "db", "backup", str(copy)).returncode == 0
     assert copy.exists() and copy.stat().st_size > 0
     assert "db" in bot(tmp_path, "--help").stdout
+
+
+def test_the_bot_can_use_a_separate_sandbox_service(tmp_path):
+    sock = tmp_path / "sandbox.sock"
+    serve = subprocess.Popen(
+        [PYTHON, "-m", "bot.sandbox", "serve", "--socket", str(sock)],
+        cwd=REPO,
+        env=cli_env(tmp_path),
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while not sock.exists() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert sock.exists(), "the sandbox service did not start"
+        proc = bot(
+            tmp_path, "send", "--json", "!run print(6 * 7)", AWAITBOT_SANDBOX_SOCKET=str(sock)
+        )
+    finally:
+        serve.send_signal(signal.SIGTERM)
+        serve.communicate(timeout=30)
+    assert proc.returncode == 0, proc.stderr
+    reply = json.loads(proc.stdout)
+    assert reply["meta"]["status"] == "ok" and "42" in reply["content"]

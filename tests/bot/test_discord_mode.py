@@ -7,7 +7,7 @@ import sys
 import pytest
 
 from tests.conftest import REPO, cli_env
-from tests.fakediscord import FakeDiscord
+from tests.fakediscord import APP_ID, GUILD_ID, USER_ID, FakeDiscord
 
 BAD_LINES = ("Traceback", "Task was destroyed", "Unclosed", "ResourceWarning", "never awaited")
 
@@ -22,10 +22,10 @@ sys.exit(main(["run"]))
 """
 
 
-async def start_bot(tmp_path, fake: FakeDiscord, token: str):
+async def start_bot(tmp_path, fake: FakeDiscord, token: str, **env):
     return await asyncio.create_subprocess_exec(
         sys.executable, "-X", "dev", "-c", LAUNCH, fake.api, fake.gateway_url,
-        cwd=REPO, env=cli_env(tmp_path, DISCORD_TOKEN=token),
+        cwd=REPO, env=cli_env(tmp_path, DISCORD_TOKEN=token, **env),
         stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
     )  # fmt: skip
 
@@ -71,3 +71,31 @@ async def test_a_refused_token_is_one_clear_line(tmp_path):
         text.strip().splitlines()[-1] == "awaitbot: Discord refused the token: check DISCORD_TOKEN."
     )
     assert "Traceback" not in text
+
+
+async def test_slash_commands_sync_to_the_dev_guild_at_startup_and_globally_on_sync(tmp_path):
+    async with FakeDiscord() as fake:
+        proc = await start_bot(
+            tmp_path,
+            fake,
+            fake.token,
+            AWAITBOT_DEV_GUILD_ID=GUILD_ID,
+            AWAITBOT_OWNER_IDS=USER_ID,  # the fake's user is the owner here
+        )
+        try:
+            await asyncio.wait_for(fake.identified.wait(), 60)
+            (path, names), *_ = fake.syncs
+            assert path.endswith(f"/guilds/{GUILD_ID}/commands")
+            assert {"help", "about", "run", "faq"} <= set(names)
+
+            await fake.say("!sync")
+            body = await asyncio.wait_for(fake.posts.get(), 30)
+            assert body["content"].startswith("Synced ")
+            assert fake.syncs[-1][0].endswith(f"/applications/{APP_ID}/commands")
+            proc.send_signal(signal.SIGTERM)
+            await asyncio.wait_for(proc.communicate(), 30)
+        finally:
+            if proc.returncode is None:
+                proc.kill()
+                await proc.wait()
+    assert proc.returncode == 0

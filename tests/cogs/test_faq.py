@@ -267,6 +267,14 @@ async def test_slash_faq_show_answers(dpy, guild):
     assert "heartbeat" in calls[0][1]["data"]["embeds"][0]["title"]
 
 
+async def test_slash_faq_add_opens_a_form_for_moderators(dpy, guild):
+    _, alice, _, channel = guild
+    await make_moderator(alice, channel)
+    calls = await slash(dpy, alice, channel, "faq", sub="add", name="formed")
+    assert calls[0][1]["type"] == 9  # a modal
+    assert calls[0][1]["data"]["title"] == "New FAQ: formed"
+
+
 async def test_console_user_is_a_moderator(local):
     (reply,) = await local.handle("!faq add console-faq Written in the console.")
     assert "Added FAQ" in reply.content
