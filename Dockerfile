@@ -1,6 +1,6 @@
 # awaitbot: the bot process. The self-hosting setup runs the sandbox in a
 # container of its own (see docker-compose.yml and README).
-FROM python:3.12-slim
+FROM python:3.11-slim
 
 ENV PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \

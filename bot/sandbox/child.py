@@ -210,6 +210,9 @@ def run(
         code, status = None, 1
     if code is not None:
         namespace = _namespace(layers, proxies)
+        if mode == "repl":
+            # `python -m asyncio` starts its REPL with asyncio already imported.
+            namespace["asyncio"] = namespace["__builtins__"]["__import__"]("asyncio")
         if "audit" in layers:
             audit.install(workdir, read_roots)
         status = _execute(code, namespace, mode, report)

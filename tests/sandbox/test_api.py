@@ -67,6 +67,13 @@ async def test_repl_mode_runs_top_level_await(sandbox):
     assert (result.status, result.output) == ("ok", "top\n")
 
 
+async def test_repl_mode_has_asyncio_imported_like_python_m_asyncio(sandbox):
+    result = await sandbox.run("await asyncio.sleep(0)\nprint('ok')\n", mode="repl")
+    assert result.status == "ok" and result.output == "ok\n"
+    script = await sandbox.run("print(asyncio)\n")
+    assert "NameError: name 'asyncio' is not defined" in script.output
+
+
 async def test_policy_violation_is_rejected(sandbox):
     result = await sandbox.run("print(().__class__)\n")
     assert result.status == "rejected"
