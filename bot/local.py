@@ -119,22 +119,38 @@ class LocalGuild:
 
     def message(self, content: str) -> discord.Message:
         """A message the local user has just typed in the local channel."""
-        data = {
-            "id": str(next(self._ids)),
-            "channel_id": str(CHANNEL_ID),
-            "guild_id": str(GUILD_ID),
-            "author": _user(LOCAL_USER_ID, self.member.name),
-            "member": {k: v for k, v in _member({}).items() if k != "user"},
-            "content": content,
-            "timestamp": datetime.now(UTC).isoformat(),
-            "edited_timestamp": None,
-            "tts": False,
-            "mention_everyone": False,
-            "mentions": [],
-            "mention_roles": [],
-            "attachments": [],
-            "embeds": [],
-            "pinned": False,
-            "type": 0,
-        }
+        author = _user(LOCAL_USER_ID, self.member.name)
+        data = message_data(next(self._ids), CHANNEL_ID, author, content, guild_id=GUILD_ID)
         return discord.Message(state=self.state, channel=self.channel, data=data)
+
+
+def message_data(
+    message_id: int | str,
+    channel_id: int | str,
+    author: dict,
+    content: str,
+    *,
+    guild_id: int | str | None = None,
+    embeds: list | None = None,
+) -> dict:
+    """A message as Discord's API describes it (for the offline state and test fakes)."""
+    data = {
+        "id": str(message_id),
+        "channel_id": str(channel_id),
+        "author": author,
+        "content": content,
+        "timestamp": datetime.now(UTC).isoformat(),
+        "edited_timestamp": None,
+        "tts": False,
+        "mention_everyone": False,
+        "mentions": [],
+        "mention_roles": [],
+        "attachments": [],
+        "embeds": embeds or [],
+        "pinned": False,
+        "type": 0,
+    }
+    if guild_id is not None:
+        data["guild_id"] = str(guild_id)
+        data["member"] = {k: v for k, v in _member({}).items() if k != "user"}
+    return data

@@ -10,9 +10,10 @@ from __future__ import annotations
 import asyncio
 import itertools
 import json
-from datetime import UTC, datetime
 
 from aiohttp import WSMsgType, web
+
+from bot.local import message_data
 
 BOT_ID = "300000000000000001"
 USER_ID = "300000000000000002"
@@ -131,23 +132,10 @@ class FakeDiscord:
         else:
             body = await request.json()
         await self.posts.put(body)
+        bot = user(BOT_ID, "awaitbot", bot=True)
+        content, embeds = body.get("content") or "", body.get("embeds")
         return reply_json(
-            {
-                "id": str(next(self.ids)),
-                "channel_id": request.match_info["cid"],
-                "author": user(BOT_ID, "awaitbot", bot=True),
-                "content": body.get("content") or "",
-                "timestamp": datetime.now(UTC).isoformat(),
-                "edited_timestamp": None,
-                "tts": False,
-                "mention_everyone": False,
-                "mentions": [],
-                "mention_roles": [],
-                "attachments": [],
-                "embeds": body.get("embeds") or [],
-                "pinned": False,
-                "type": 0,
-            }
+            message_data(next(self.ids), request.match_info["cid"], bot, content, embeds=embeds)
         )
 
     async def gateway(self, request: web.Request) -> web.WebSocketResponse:
@@ -223,26 +211,7 @@ class FakeDiscord:
 
     async def say(self, content: str) -> None:
         """A user types `content` in the guild's channel."""
-        u = user(USER_ID, "u")
-        m = {k: v for k, v in member(u).items() if k != "user"}
-        await self.dispatch(
-            "MESSAGE_CREATE",
-            {
-                "id": str(next(self.ids)),
-                "channel_id": CHANNEL_ID,
-                "guild_id": GUILD_ID,
-                "author": u,
-                "member": m,
-                "content": content,
-                "timestamp": datetime.now(UTC).isoformat(),
-                "edited_timestamp": None,
-                "tts": False,
-                "mention_everyone": False,
-                "mentions": [],
-                "mention_roles": [],
-                "attachments": [],
-                "embeds": [],
-                "pinned": False,
-                "type": 0,
-            },
+        data = message_data(
+            next(self.ids), CHANNEL_ID, user(USER_ID, "u"), content, guild_id=GUILD_ID
         )
+        await self.dispatch("MESSAGE_CREATE", data)

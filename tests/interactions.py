@@ -13,6 +13,8 @@ from datetime import UTC, datetime
 import discord
 from discord.webhook.async_ import AsyncWebhookAdapter, async_context
 
+from bot.local import message_data
+
 # Interactions expire 15 minutes after the time in their snowflake id.
 _ids = itertools.count(discord.utils.time_snowflake(datetime.now(UTC)))
 
@@ -29,22 +31,12 @@ class RecordingAdapter(AsyncWebhookAdapter):
         self.calls.append((route.path, body or {}))
         if route.path.endswith("/callback"):
             return {"interaction": {"id": str(next(_ids)), "type": 2}}
-        return {  # a follow-up message, as Discord echoes it back
-            "id": str(next(_ids)),
-            "channel_id": "1",
-            "author": {"id": "1", "username": "awaitbot", "discriminator": "0", "avatar": None},
-            "content": (body or {}).get("content") or "",
-            "timestamp": datetime.now(UTC).isoformat(),
-            "edited_timestamp": None,
-            "tts": False,
-            "mention_everyone": False,
-            "mentions": [],
-            "mention_roles": [],
-            "attachments": [],
-            "embeds": (body or {}).get("embeds") or [],
-            "pinned": False,
-            "type": 0,
-        }
+        # a follow-up message, as Discord echoes it back
+        bot = {"id": "1", "username": "awaitbot", "discriminator": "0", "avatar": None}
+        body = body or {}
+        return message_data(
+            next(_ids), 1, bot, body.get("content") or "", embeds=body.get("embeds")
+        )
 
 
 def _options(sub: str | None, options: dict) -> list[dict]:
