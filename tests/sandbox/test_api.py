@@ -239,3 +239,34 @@ async def test_a_dead_worker_is_replaced_on_the_next_run():
         result = await box.run("print(2)")
         assert (result.status, result.output) == ("ok", "2\n")
         assert box.stats()["restarts"] == 1
+
+
+LEFTOVERS = """\
+import asyncio
+import time
+
+
+async def main():
+    loop = asyncio.get_running_loop()
+    loop.run_in_executor(None, time.sleep, 30)  # a thread still sleeping when main ends
+    asyncio.create_task(asyncio.sleep(30))  # and a task still pending
+    print("main done")
+
+
+asyncio.run(main())
+"""
+
+
+async def test_nothing_a_snippet_started_outlives_its_result():
+    from tests.sandbox.test_layers import _sandbox_uid_processes
+
+    async with Sandbox(Limits(concurrency=1, wall_seconds=2)) as box:
+        await box.run("print('warm')")
+        await asyncio.sleep(0.3)  # the next pre-forked child is ready
+        before = set(_sandbox_uid_processes())
+        result = await box.run(LEFTOVERS)
+        after = set(_sandbox_uid_processes())
+    # Like CPython, asyncio.run waits for the executor's thread; the wall clock ends it.
+    assert (result.status, result.output) == ("timeout", "main done\n")
+    assert before, "the child that will run the snippet is already waiting"
+    assert not before & after, "the process that ran the snippet is gone with its threads"
