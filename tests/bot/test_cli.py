@@ -2,8 +2,10 @@
 
 import json
 import signal
+import sqlite3
 import subprocess
 import time
+from pathlib import Path
 
 import pytest
 
@@ -95,7 +97,8 @@ def test_console_shuts_down_cleanly_on_signal(tmp_path, sig):
         text=True,
     )
     try:
-        proc.stdin.write("!about\n")
+        # A lookup is logged in the background; the signal comes before any flush.
+        proc.stdin.write("!faq blocking-calls\n!about\n")
         proc.stdin.flush()
         deadline = time.monotonic() + 60
         line = ""
@@ -108,9 +111,15 @@ def test_console_shuts_down_cleanly_on_signal(tmp_path, sig):
         proc.kill()
     assert proc.returncode == 0, err
     assert not any(bad in err for bad in BAD_LINES), err
-    # The database was closed properly: SQLite removes the WAL file on a clean close.
-    assert (tmp_path / "cli.db").exists()
+    # The database was closed properly: SQLite removes the WAL file on a clean close,
+    # and the lookup still waiting in the log's queue was written first.
     assert not (tmp_path / "cli.db-wal").exists()
+    assert logged_lookups(tmp_path / "cli.db") == [("blocking-calls", "exact")]
+
+
+def logged_lookups(db: Path) -> list[tuple]:
+    with sqlite3.connect(db) as conn:
+        return conn.execute("SELECT query_norm, kind FROM lookup_log").fetchall()
 
 
 def test_bad_token_fails_with_one_clear_line(tmp_path):
