@@ -51,7 +51,8 @@ class Resources:
             return "no worker running"
         return (
             f"ok: {stats.get('running', 0)}/{stats.get('slots', '?')} running, "
-            f"{stats.get('queue', 0)} queued, {stats.get('runs', 0)} runs"
+            f"{stats.get('queue', 0)} queued, {stats.get('runs', 0)} runs, "
+            f"{stats.get('failures', 0)} failures"
         )
 
 

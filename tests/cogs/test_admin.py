@@ -37,8 +37,9 @@ async def test_about_shows_version_uptime_latency_python_and_database(dpy):
     await dpytest.message("!about")
     embed = dpytest.get_message().embeds[0]
     names = {f.name: f.value for f in embed.fields}
-    assert {"Version", "Uptime", "Gateway latency", "Python", "Database"} <= set(names)
+    assert {"Version", "Uptime", "Gateway latency", "Python", "Database", "Sandbox"} <= set(names)
     assert names["Database"] == "ok"
+    assert names["Sandbox"].startswith("ok: 0/") and names["Sandbox"].endswith("0 failures")
 
 
 async def test_slash_about_answers_the_interaction(dpy):
@@ -75,3 +76,22 @@ async def test_sync_offline_explains_there_is_no_discord(local):
 async def test_slash_commands_are_registered_for_help_and_about(dpy):
     names = {c.name for c in dpy.tree.get_commands()}
     assert {"help", "about"} <= names
+
+
+def _check_app_command(data: dict, path: str = "") -> None:
+    import re
+
+    name = path + data["name"]
+    assert re.fullmatch(r"[-_a-z0-9]{1,32}", data["name"]), name
+    assert 1 <= len(data.get("description", "")) <= 100, name
+    assert len(data.get("options", [])) <= 25, name
+    for option in data.get("options", []):
+        _check_app_command(option, name + " ")
+
+
+async def test_the_slash_command_tree_fits_discords_rules(dpy):
+    # Discord refuses a whole sync if one name or description breaks its rules.
+    commands = [c.to_dict(dpy.tree) for c in dpy.tree.get_commands()]
+    assert {c["name"] for c in commands} == {"help", "about", "faq", "run"}
+    for command in commands:
+        _check_app_command(command)
