@@ -5,6 +5,8 @@ import asyncio
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from bot.replies import discord_kwargs, render_text
+
 ODD_TEXT = st.text(
     alphabet=st.characters(codec="utf-8", categories=("L", "M", "N", "P", "S", "Z", "C")),
     max_size=300,
@@ -16,6 +18,17 @@ FRAGMENTS = st.sampled_from(
         "!about",
         "!sync",
         "!press",
+        "!run ",
+        "!run --repl ",
+        "!faq ",
+        "!faq add ",
+        "!faq search ",
+        "!faq info ",
+        "!faq list ",
+        "!faq alias add ",
+        "!faq revert x ",
+        "!faq import",
+        "!faq stats ",
         " ",
         "```",
         "```py\n",
@@ -34,8 +47,14 @@ FRAGMENTS = st.sampled_from(
         "😀",
     ]
 )
+COMMANDS = st.sampled_from(
+    ["!help ", "!about ", "!run ", "!run --repl ", "!faq ", "!faq add x ", "!faq search ",
+     "!faq info ", "!faq list ", "!faq alias add x ", "!faq revert x ", "!faq export "]
+)  # fmt: skip
 MESSAGES = st.one_of(
     ODD_TEXT,
+    st.builds(str.__add__, COMMANDS, ODD_TEXT),
+    st.builds(str.__add__, COMMANDS, FRAGMENTS),
     st.lists(st.one_of(FRAGMENTS, ODD_TEXT), max_size=8).map("".join),
     st.builds(lambda n, c: c * n, st.integers(3990, 4100), st.sampled_from(["a", "`", " "])),
 )
@@ -44,15 +63,22 @@ MESSAGES = st.one_of(
 def check(replies):
     assert replies, "every message gets a reply"
     for reply in replies:
-        text = reply.content + (reply.embed.description if reply.embed else "")
-        assert len(reply.content) <= 2000
-        assert "Traceback" not in text
-        assert "error id" not in text, f"a bug surfaced: {reply.content}"
-        assert "@everyone" not in text and "@here" not in text
+        assert reply.content or reply.embed, "a reply says something"
+        # What Discord would receive, and what the console prints.
+        sent = discord_kwargs(reply)
+        shown = [sent["content"] or "", render_text(reply)]
+        if "embed" in sent:
+            shown.append(str(sent["embed"].to_dict()))
+        for text in shown:
+            # A snippet's own traceback (File "snippet.py") is output; the bot's never is.
+            assert 'File "/' not in text and "site-packages" not in text
+            assert "error id" not in text, f"a bug surfaced: {reply.content}"
+            assert "@everyone" not in text and "@here" not in text
+        assert len(sent["content"] or "") <= 2000
 
 
 @settings(
-    max_examples=150,
+    max_examples=250,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
