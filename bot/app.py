@@ -36,6 +36,8 @@ class Invocation:
 
 
 Action = Callable[..., Awaitable[Reply]]
+# A form opens a Discord modal instead of answering; offline its action answers.
+Form = Callable[..., Awaitable[discord.ui.Modal]]
 
 
 class Transport(Protocol):
@@ -75,6 +77,7 @@ class AwaitBot(commands.Bot):
         self.transport = transport
         self.started = time.monotonic()
         self.actions: dict[str, Action] = {}
+        self.forms: dict[str, Form] = {}
         self.failed_extensions: dict[str, str] = {}
 
     @property
@@ -115,12 +118,19 @@ class AwaitBot(commands.Bot):
             kwargs["ephemeral"] = reply.ephemeral
         await ctx.send(**kwargs)
 
-    def add_action(self, name: str, action: Action) -> None:
+    def add_action(self, name: str, action: Action, form: Form | None = None) -> None:
         self.actions[name] = action
+        if form is not None:
+            self.forms[name] = form
 
-    async def press(self, who: Invocation, button: Button) -> Reply:
-        """Run a button's action; errors become replies, as for commands."""
-        action = self.actions.get(button.action)
+    async def press(self, who: Invocation, button: Button, *, forms: bool = False):
+        """Run a button's action (or, on Discord, open its form if it has one).
+
+        Errors become replies, as for commands. Returns a Reply, or a Modal
+        when `forms` is true and the button has a form.
+        """
+        action = self.forms.get(button.action) if forms else None
+        action = action or self.actions.get(button.action)
         if action is None:
             return Reply("That button no longer works; run the command again.", ephemeral=True)
         try:
@@ -162,7 +172,10 @@ class _ActionButton(discord.ui.Button):
 
     async def callback(self, interaction: discord.Interaction) -> None:
         who = Invocation(interaction.user, interaction.guild, interaction.channel)
-        reply = await self.bot.press(who, self.spec)
+        reply = await self.bot.press(who, self.spec, forms=True)
+        if isinstance(reply, discord.ui.Modal):
+            await interaction.response.send_modal(reply)
+            return
         kwargs = discord_kwargs(reply)
         if reply.buttons:
             kwargs["view"] = ActionView(self.bot, reply.buttons)

@@ -54,20 +54,11 @@ def recording():
         async_context.reset(token)
 
 
-async def slash(
-    bot: discord.Client,
-    member: discord.Member,
-    channel,
-    command: str,
-    wait_for: int = 1,
-    sub: str | None = None,
-    **options,
-):
-    """Invoke `/command` as `member` in `channel` and wait until it has answered."""
-    data = {
+def _payload(bot, member, channel, kind: int, data: dict) -> dict:
+    return {
         "id": str(next(_ids)),
         "application_id": str(bot.user.id),
-        "type": 2,
+        "type": kind,
         "token": "interaction-token",
         "version": 1,
         "guild_id": str(channel.guild.id),
@@ -93,18 +84,40 @@ async def slash(
         "entitlements": [],
         "attachment_size_limit": 8 * 1024 * 1024,
         "authorizing_integration_owners": {},
-        "data": {
-            "id": str(next(_ids)),
-            "name": command,
-            "type": 1,
-            "options": _options(sub, options),
-        },
+        "data": data,
     }
+
+
+async def _deliver(bot, payload: dict, wait_for: int) -> list[tuple[str, dict]]:
     with recording() as adapter:
-        bot._connection.parse_interaction_create(data)
-        for _ in range(200):  # the tree runs the command in its own task
+        bot._connection.parse_interaction_create(payload)
+        for _ in range(200):  # discord.py answers in a task of its own
             await asyncio.sleep(0.01)
             if len(adapter.calls) >= wait_for:
                 break
         await asyncio.sleep(0.05)
     return adapter.calls
+
+
+async def slash(
+    bot: discord.Client,
+    member: discord.Member,
+    channel,
+    command: str,
+    wait_for: int = 1,
+    sub: str | None = None,
+    **options,
+):
+    """Invoke `/command` as `member` in `channel` and wait until it has answered."""
+    data = {"id": str(next(_ids)), "name": command, "type": 1, "options": _options(sub, options)}
+    return await _deliver(bot, _payload(bot, member, channel, 2, data), wait_for)
+
+
+async def click(bot, member, channel, message: discord.Message, label: str, wait_for: int = 1):
+    """Press the button called `label` on a message the bot sent."""
+    items = bot._connection._view_store._views[message.id]
+    custom_id = next(key[1] for key, item in items.items() if item.label == label)
+    payload = _payload(bot, member, channel, 3, {"custom_id": custom_id, "component_type": 2})
+    author = {"id": str(bot.user.id), "username": "awaitbot", "discriminator": "0", "avatar": None}
+    payload["message"] = message_data(message.id, channel.id, author, message.content)
+    return await _deliver(bot, payload, wait_for)

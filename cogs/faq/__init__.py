@@ -35,14 +35,11 @@ class Faq(commands.Cog):
     def __init__(self, bot: AwaitBot) -> None:
         self.bot = bot
         self.imports: dict[str, tuple[float, int, int, dict]] = {}
-        for name, action in {
-            "faq.show": self.press_show,
-            "faq.list": self.press_list,
-            "faq.create": self.press_create,
-            "faq.alias": self.press_alias,
-            "faq.import": self.press_import,
-        }.items():
-            bot.add_action(name, action)
+        bot.add_action("faq.show", self.press_show)
+        bot.add_action("faq.list", self.press_list)
+        bot.add_action("faq.create", self.press_create, form=self.create_form)
+        bot.add_action("faq.alias", self.press_alias)
+        bot.add_action("faq.import", self.press_import)
 
     @property
     def faqs(self) -> FaqStore:
@@ -304,6 +301,10 @@ class Faq(commands.Cog):
         await require_moderator(self.bot, who.author, who.guild, who.channel, self.faqs)
         name = render.alias_for(example) or "new-faq"
         return Reply(f"Create it with `!faq add {name} <the answer>`.", ephemeral=True)
+
+    async def create_form(self, who: Invocation, example: str) -> FaqForm:
+        await require_moderator(self.bot, who.author, who.guild, who.channel, self.faqs)
+        return FaqForm(self, render.alias_for(example) or "new-faq", None)
 
     async def press_alias(self, who: Invocation, target: str, alias: str) -> Reply:
         await require_moderator(self.bot, who.author, who.guild, who.channel, self.faqs)

@@ -10,7 +10,7 @@ import pytest_asyncio
 
 from bot.app import Invocation
 from bot.replies import Button
-from tests.interactions import slash
+from tests.interactions import click, slash
 
 
 def faqs(bot):
@@ -280,3 +280,33 @@ async def test_console_user_is_a_moderator(local):
     assert "Added FAQ" in reply.content
     (reply,) = await local.handle("!faq console-faq")
     assert reply.meta["faq"] == "console-faq"
+
+
+# -- buttons on Discord: real component interactions ------------------------
+
+
+async def test_clicking_next_shows_the_next_page(dpy, guild):
+    _, alice, _, channel = guild
+    message = await say("!faq list")
+    calls = await click(dpy, alice, channel, message, "Next ▶")
+    assert calls[0][1]["data"]["embeds"][0]["footer"]["text"].startswith("page 2 of ")
+
+
+async def test_clicking_a_suggestion_shows_that_faq(dpy, guild):
+    _, alice, _, channel = guild
+    message = await say("!faq search taskgroup")
+    calls = await click(dpy, alice, channel, message, "gather-vs-taskgroup")
+    assert "TaskGroup" in calls[0][1]["data"]["embeds"][0]["title"]
+
+
+async def test_create_faq_from_a_miss_opens_a_form_for_moderators_only(dpy, guild):
+    _, alice, bob, channel = guild
+    await say("!faq how do I frobnicate")
+    await faqs(dpy).log.flush()
+    await make_moderator(alice, channel)
+    message = await say("!faq misses")
+    refused = await click(dpy, bob, channel, message, "1: create FAQ")
+    assert "Only moderators" in refused[0][1]["data"]["content"]
+    opened = await click(dpy, alice, channel, message, "1: create FAQ")
+    assert opened[0][1]["type"] == 9  # a modal, named after the question
+    assert opened[0][1]["data"]["title"] == "New FAQ: how-do-i-frobnicate"
