@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import shlex
 import sys
 import tempfile
 import threading
@@ -21,6 +22,8 @@ from bot.local import LocalGuild
 from bot.replies import Button, Reply, render_text, save_attachments, shown
 
 MAX_MESSAGE = 4000  # the longest message Discord lets anyone send
+MAX_ATTACHMENT = 8 * 1024 * 1024  # Discord's upload limit without boosts
+MAX_ATTACHMENTS = 10
 COMMAND_TIMEOUT = 120  # seconds; a reply later than this is reported as lost
 FENCE = "```"
 
@@ -33,6 +36,7 @@ class LocalSession:
         self.guild: LocalGuild | None = None
         self._replies: list[Reply] = []
         self.buttons: tuple[Button, ...] = ()
+        self.staged: list[Path] = []  # files for the next message (!attach)
 
     def attach(self, bot: AwaitBot) -> None:
         self.bot = bot
@@ -68,8 +72,11 @@ class LocalSession:
             )
         elif len(words) == 2 and words[0] == f"{prefix}press":
             await self.deliver(None, await self.press(words[1]))
+        elif words and words[0] == f"{prefix}attach":
+            await self.deliver(None, self.attach_files(text.split(None, 1)[1:]))
         elif text.strip():
-            await self.bot.process_commands(self.guild.message(text))
+            files, self.staged = self.staged, []
+            await self.bot.process_commands(self.guild.message(text, files))
             await self._settle()
 
     def _not_a_command(self, text: str) -> Reply:
@@ -82,6 +89,27 @@ class LocalSession:
             f"{shown(text)} is not a command. Commands start with `{prefix}`; "
             f"`{prefix}help` lists them."
         )
+
+    def attach_files(self, rest: list[str]) -> Reply:
+        """`!attach FILE...`: files go with the next message, as a Discord upload would."""
+        try:
+            names = shlex.split(rest[0]) if rest else []
+        except ValueError as exc:
+            return Reply(f"Could not read those file names: {exc}.")
+        if not names:
+            staged = ", ".join(p.name for p in self.staged) or "nothing"
+            return Reply(f"Attached for the next message: {staged}. `!attach FILE...` adds files.")
+        paths = [Path(name).expanduser() for name in names]
+        for path in paths:
+            if not path.is_file():
+                return Reply(f"There is no file {shown(str(path))}.")
+            if path.stat().st_size > MAX_ATTACHMENT:
+                return Reply(f"{shown(path.name)} is larger than Discord's 8 MiB limit.")
+        if len(self.staged) + len(paths) > MAX_ATTACHMENTS:
+            return Reply(f"A message carries at most {MAX_ATTACHMENTS} files.")
+        self.staged += paths
+        names = ", ".join(p.name for p in self.staged)
+        return Reply(f"Attached {names}: they go with your next message.")
 
     async def press(self, number: str) -> Reply:
         if not number.isdigit() or not 1 <= int(number) <= len(self.buttons):

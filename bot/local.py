@@ -12,6 +12,9 @@ from __future__ import annotations
 import asyncio
 import itertools
 from datetime import UTC, datetime
+from pathlib import Path
+from urllib.parse import urlparse
+from urllib.request import url2pathname
 
 import discord
 from discord.http import HTTPClient, Route
@@ -35,6 +38,12 @@ class OfflineHTTP(HTTPClient):
 
     async def send_typing(self, channel_id):
         return None
+
+    async def get_from_cdn(self, url: str) -> bytes:
+        # Offline, attachments are files the local user attached with !attach.
+        if not url.startswith("file:"):
+            raise OfflineError(f"offline: cannot download {url}")
+        return await asyncio.to_thread(Path(url2pathname(urlparse(url).path)).read_bytes)
 
     async def close(self) -> None:
         return None
@@ -117,11 +126,18 @@ class LocalGuild:
         self.member = self.guild.get_member(LOCAL_USER_ID)
         self._ids = itertools.count(200_000_000_000_000_000)
 
-    def message(self, content: str) -> discord.Message:
+    def message(self, content: str, files: list[Path] = ()) -> discord.Message:
         """A message the local user has just typed in the local channel."""
         author = _user(LOCAL_USER_ID, self.member.name)
         data = message_data(next(self._ids), CHANNEL_ID, author, content, guild_id=GUILD_ID)
+        data["attachments"] = [self._attachment(path) for path in files]
         return discord.Message(state=self.state, channel=self.channel, data=data)
+
+    def _attachment(self, path: Path) -> dict:
+        url = path.resolve().as_uri()
+        size = path.stat().st_size
+        return {"id": str(next(self._ids)), "filename": path.name, "size": size, "url": url,
+                "proxy_url": url}  # fmt: skip
 
 
 def message_data(

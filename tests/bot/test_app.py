@@ -66,3 +66,25 @@ async def test_reply_json_shape(tmp_path):
     data = reply.to_dict({"a.txt": str(tmp_path / "a.txt")})
     assert data["meta"] == {"topic": "run"}
     assert data["attachments"][0]["path"].endswith("a.txt")
+
+
+async def test_console_attachments_go_with_the_next_message(local, tmp_path):
+    entry = tmp_path / "offline.md"
+    entry.write_text("---\nname: offline\ntitle: Offline\n---\nImported in the console.\n")
+    (reply,) = await local.handle(f"!attach {entry}")
+    assert "offline.md" in reply.content
+    (plan,) = await local.handle("!faq import")
+    assert "1 new: `offline`" in plan.content
+    (applied,) = await local.handle("!press 1")
+    assert "Imported" in applied.content
+    (shown,) = await local.handle("!faq offline")
+    assert shown.embed.description == "Imported in the console."
+    # the files went with that one message only
+    (again,) = await local.handle("!faq import")
+    assert "Attach" in again.content
+
+
+async def test_console_attach_refuses_missing_files(local, tmp_path):
+    (reply,) = await local.handle(f"!attach {tmp_path / 'missing.json'}")
+    assert "There is no file" in reply.content
+    assert local.staged == []
