@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import logging
 import signal
 import sys
@@ -47,16 +48,26 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-async def until_stopped(work: Awaitable, stop: asyncio.Event, on_stop: Callable) -> None:
-    """Run `work` until it ends or SIGINT/SIGTERM arrives, then shut down."""
+async def until_stopped(
+    work: Awaitable, stop: asyncio.Event, on_stop: Callable | None = None
+) -> None:
+    """Run `work` until it ends or SIGINT/SIGTERM arrives, then shut down.
+
+    `on_stop` asks the work to end by itself (the bot closes its gateway);
+    without one the work is cancelled.
+    """
     task = asyncio.ensure_future(work)
     waiter = asyncio.ensure_future(stop.wait())
     await asyncio.wait({task, waiter}, return_when=asyncio.FIRST_COMPLETED)
     waiter.cancel()
     if not task.done():
         log.info("shutting down")
-        await on_stop()
-    await task
+        if on_stop is None:
+            task.cancel()
+        else:
+            await on_stop()
+    with contextlib.suppress(asyncio.CancelledError):
+        await task
 
 
 def install_signal_handlers(stop: asyncio.Event) -> None:
@@ -69,7 +80,7 @@ async def run_discord(settings: Settings) -> None:
     stop = asyncio.Event()
     install_signal_handlers(stop)
     async with open_resources(settings) as resources, AwaitBot(settings, resources) as bot:
-        await until_stopped(bot.start(settings.token), stop, bot.close)
+        await until_stopped(bot.start(settings.token), stop, bot.shutdown)
 
 
 async def run_local(settings: Settings, messages: list[str] | None, as_json: bool) -> None:
@@ -85,11 +96,7 @@ async def run_local(settings: Settings, messages: list[str] | None, as_json: boo
                 history = settings.db_path.parent / "console_history"
                 await console(session, history=history, stop=stop)
             else:
-                await until_stopped(send(session, messages, as_json=as_json), stop, _nothing)
-
-
-async def _nothing() -> None:
-    return None
+                await until_stopped(send(session, messages, as_json=as_json, stop=stop), stop)
 
 
 def connect(settings: Settings) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import pkgutil
 import secrets
@@ -24,6 +25,22 @@ log = logging.getLogger(__name__)
 # Never let a reply ping @everyone, @here or a role, whatever its text says.
 SAFE_MENTIONS = discord.AllowedMentions(everyone=False, roles=False, users=True, replied_user=False)
 BUTTON_TIMEOUT = 600  # seconds a reply's buttons stay usable
+SHUTDOWN_GRACE = 20.0  # seconds running commands get to answer at shutdown
+
+
+def pending_handlers() -> set[asyncio.Task]:
+    """discord.py's tasks running commands and events right now (not this one)."""
+    me = asyncio.current_task()
+    return {
+        task
+        for task in asyncio.all_tasks()
+        if task is not me
+        and not task.done()
+        and (
+            task.get_name().startswith("discord.py: on_")
+            or task.get_name() == "CommandTree-invoker"
+        )
+    }
 
 
 @dataclass(frozen=True)
@@ -79,6 +96,7 @@ class AwaitBot(commands.Bot):
         self.actions: dict[str, Action] = {}
         self.forms: dict[str, Form] = {}
         self.failed_extensions: dict[str, str] = {}
+        self.stopping = False
 
     @property
     def offline(self) -> bool:
@@ -104,6 +122,22 @@ class AwaitBot(commands.Bot):
                 log.exception("could not load extension %s", module.name)
             else:
                 log.debug("loaded extension %s", module.name)
+
+    async def process_commands(self, message: discord.Message) -> None:
+        if not self.stopping:
+            await super().process_commands(message)
+
+    async def shutdown(self, grace: float = SHUTDOWN_GRACE) -> None:
+        """Take no new commands, let running ones answer, then disconnect."""
+        self.stopping = True
+        running = pending_handlers()
+        if running:
+            log.info("waiting for %d running command(s) to answer", len(running))
+            _, late = await asyncio.wait(running, timeout=grace)
+            for task in late:
+                task.cancel()
+            await asyncio.gather(*late, return_exceptions=True)
+        await self.close()
 
     # -- replying ----------------------------------------------------------
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from discord.ext import commands
 
-from bot.app import AwaitBot, Invocation
+from bot.app import AwaitBot, Invocation, pending_handlers
 from bot.local import LocalGuild
 from bot.replies import Button, Reply, render_text, save_attachments, shown
 
@@ -85,6 +85,8 @@ class LocalSession:
             return Reply(f"Empty message: type a command such as `{prefix}help`.")
         if text.strip() == prefix:
             return Reply(f"Type a command name after `{prefix}`, for example `{prefix}help`.")
+        if text.lstrip().startswith(prefix):
+            return Reply("That command was stopped before it could answer.")
         return Reply(
             f"{shown(text)} is not a command. Commands start with `{prefix}`; "
             f"`{prefix}help` lists them."
@@ -121,12 +123,7 @@ class LocalSession:
 
     async def _settle(self) -> None:
         # Errors reach the error cog as separately scheduled events; wait for them.
-        me = asyncio.current_task()
-        while pending := [
-            t
-            for t in asyncio.all_tasks()
-            if t is not me and not t.done() and t.get_name().startswith("discord.py:")
-        ]:
+        while pending := pending_handlers():
             await asyncio.wait(pending)
 
 
@@ -231,9 +228,13 @@ async def console(session: LocalSession, *, history: Path | None, stop: asyncio.
             print(file=sys.stderr)
 
 
-async def send(session: LocalSession, messages: list[str], *, as_json: bool) -> None:
+async def send(
+    session: LocalSession, messages: list[str], *, as_json: bool, stop: asyncio.Event
+) -> None:
     attachments = Path(tempfile.mkdtemp(prefix="awaitbot-send-"))
     for text in messages:
+        if stop.is_set():
+            break  # SIGINT/SIGTERM: the rest is not sent
         replies = await session.handle(text)
         if as_json:
             first, *rest = replies

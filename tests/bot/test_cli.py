@@ -201,3 +201,22 @@ def test_the_bot_can_use_a_separate_sandbox_service(tmp_path):
     assert proc.returncode == 0, proc.stderr
     reply = json.loads(proc.stdout)
     assert reply["meta"]["status"] == "ok" and "42" in reply["content"]
+
+
+def test_send_stops_at_a_signal_and_skips_the_rest(tmp_path):
+    proc = subprocess.Popen(
+        [PYTHON, "-m", "bot", "send", "!run import time\ntime.sleep(8)", "!about"],
+        cwd=REPO,
+        env=cli_env(tmp_path),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    time.sleep(3)  # the snippet is sleeping in the sandbox by now
+    started = time.monotonic()
+    proc.send_signal(signal.SIGTERM)
+    out, err = proc.communicate(timeout=30)
+    assert proc.returncode == 0, err
+    assert time.monotonic() - started < 5
+    assert "stopped before it could answer" in out
+    assert "About awaitbot" not in out

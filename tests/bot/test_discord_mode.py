@@ -99,3 +99,26 @@ async def test_slash_commands_sync_to_the_dev_guild_at_startup_and_globally_on_s
                 proc.kill()
                 await proc.wait()
     assert proc.returncode == 0
+
+
+async def test_a_signal_during_a_run_lets_it_answer_then_shuts_down(tmp_path):
+    async with FakeDiscord() as fake:
+        proc = await start_bot(tmp_path, fake, fake.token)
+        try:
+            await asyncio.wait_for(fake.identified.wait(), 60)
+            await fake.say("!run ```py\nimport time\nprint('working')\ntime.sleep(4)\n```")
+            await asyncio.sleep(2)  # the snippet is running in the sandbox
+            proc.send_signal(signal.SIGTERM)
+            await asyncio.sleep(0.5)
+            await fake.say("!about")  # too late: the bot is shutting down
+            _, err = await asyncio.wait_for(proc.communicate(), 30)
+            answer = await asyncio.wait_for(fake.posts.get(), 1)
+            assert answer["content"].startswith("✅ Finished") and "working" in answer["content"]
+            assert fake.posts.empty()
+        finally:
+            if proc.returncode is None:
+                proc.kill()
+                await proc.wait()
+    text = err.decode()
+    assert proc.returncode == 0, text
+    assert not any(bad in text for bad in BAD_LINES), text
