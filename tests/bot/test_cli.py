@@ -205,14 +205,14 @@ def test_the_bot_can_use_a_separate_sandbox_service(tmp_path):
 
 def test_send_stops_at_a_signal_and_skips_the_rest(tmp_path):
     proc = subprocess.Popen(
-        [PYTHON, "-m", "bot", "send", "!run import time\ntime.sleep(8)", "!about"],
+        [PYTHON, "-m", "bot", "send", "!run import time\ntime.sleep(9)", "!about"],
         cwd=REPO,
         env=cli_env(tmp_path),
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
     )
-    time.sleep(3)  # the snippet is sleeping in the sandbox by now
+    time.sleep(4)  # start-up takes about a second: the snippet is sleeping by now
     started = time.monotonic()
     proc.send_signal(signal.SIGTERM)
     out, err = proc.communicate(timeout=30)
