@@ -60,7 +60,7 @@ Form = Callable[..., Awaitable[discord.ui.Modal]]
 class Transport(Protocol):
     """Where replies go when the bot is not connected to Discord."""
 
-    async def deliver(self, ctx: commands.Context, reply: Reply) -> None: ...
+    async def deliver(self, ctx: commands.Context | None, reply: Reply) -> None: ...
 
 
 # The bot never joins voice; don't warn at every start that voice is missing.

@@ -43,7 +43,7 @@ class LocalSession:
         self.guild = LocalGuild(bot)
         bot._ready.set()  # there is no gateway to wait for offline
 
-    async def deliver(self, ctx: commands.Context, reply: Reply) -> None:
+    async def deliver(self, ctx: commands.Context | None, reply: Reply) -> None:
         self._replies.append(reply)
         if reply.buttons:
             self.buttons = reply.buttons
