@@ -167,12 +167,20 @@ class AwaitBot(commands.Bot):
         action = action or self.actions.get(button.action)
         if action is None:
             return Reply("That button no longer works; run the command again.", ephemeral=True)
+        return await self.answer(action(who, *button.args), f"button {button.action}")
+
+    async def answer(self, work: Awaitable, where: str):
+        """Await work done outside a command (buttons, forms); errors become replies.
+
+        Commands get this from the error cog; a button or a form has no
+        command context, so it comes here instead.
+        """
         try:
-            return await action(who, *button.args)
+            return await work
         except errors.UserError as exc:
             return Reply(exc.message, ephemeral=True)
         except Exception as exc:
-            return self.incident(exc, f"button {button.action}")
+            return self.incident(exc, where)
 
     def incident(self, exc: BaseException, where: str) -> Reply:
         """Log an unexpected error with its traceback; tell the user only an id."""

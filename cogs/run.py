@@ -36,15 +36,7 @@ class CodeModal(discord.ui.Modal, title="Run Python"):
         self.mode = mode
 
     async def on_submit(self, interaction: discord.Interaction) -> None:
-        await interaction.response.defer(thinking=True)
-        try:
-            snippet = parse_snippet(self.code.value, self.cog.max_bytes)
-            reply = await self.cog.run(Snippet(snippet.code, self.mode))
-        except errors.UserError as exc:
-            reply = Reply(exc.message)
-        except Exception as exc:
-            reply = self.cog.bot.incident(exc, "run modal")
-        await interaction.followup.send(**discord_kwargs(reply))
+        await self.cog.run_for(interaction, self.code.value, self.mode)
 
 
 class Run(commands.Cog):
@@ -56,6 +48,16 @@ class Run(commands.Cog):
     @property
     def max_bytes(self) -> int:
         return self.bot.resources.limits.source_bytes
+
+    async def run_for(self, interaction: discord.Interaction, code: str, mode: str) -> None:
+        """/run and its form: think while the sandbox runs, then follow up."""
+        await interaction.response.defer(thinking=True)
+
+        async def work() -> Reply:
+            return await self.run(Snippet(parse_snippet(code, self.max_bytes).code, mode))
+
+        reply = await self.bot.answer(work(), "/run")
+        await interaction.followup.send(**discord_kwargs(reply))
 
     async def run(self, snippet: Snippet) -> Reply:
         limits = self.bot.resources.limits
@@ -108,10 +110,7 @@ class Run(commands.Cog):
         if not code:
             await interaction.response.send_modal(CodeModal(self, chosen))
             return
-        await interaction.response.defer(thinking=True)
-        snippet = parse_snippet(code, self.max_bytes)
-        reply = await self.run(Snippet(snippet.code, chosen))
-        await interaction.followup.send(**discord_kwargs(reply))
+        await self.run_for(interaction, code, chosen)
 
 
 async def setup(bot: AwaitBot) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import discord
 
-from bot import errors
 from bot.faq import Entry
 from bot.replies import Reply, discord_kwargs
 
@@ -30,19 +29,14 @@ class FaqForm(discord.ui.Modal):
         self.add_item(self.content)
 
     async def on_submit(self, interaction: discord.Interaction) -> None:
+        reply = await self.cog.bot.answer(self.save(interaction), "faq form")
+        await interaction.response.send_message(ephemeral=reply.ephemeral, **discord_kwargs(reply))
+
+    async def save(self, interaction: discord.Interaction) -> Reply:
         faqs, guild_id, actor = self.cog.faqs, interaction.guild.id, interaction.user.id
         title = self.faq_title.value.strip()
-        try:
-            if self.entry is None:
-                entry = await faqs.add(guild_id, self.name, self.content.value, actor, title=title)
-                reply = Reply(f"Added FAQ `{entry.name}`.", meta={"faq": entry.name})
-            else:
-                entry = await faqs.edit(
-                    guild_id, self.name, self.content.value, actor, title=title or None
-                )
-                reply = Reply(f"Updated `{entry.name}` (revision {entry.revision}).")
-        except errors.UserError as exc:
-            reply = Reply(exc.message, ephemeral=True)
-        except Exception as exc:
-            reply = self.cog.bot.incident(exc, "faq form")
-        await interaction.response.send_message(ephemeral=reply.ephemeral, **discord_kwargs(reply))
+        if self.entry is None:
+            entry = await faqs.add(guild_id, self.name, self.content.value, actor, title=title)
+            return Reply(f"Added FAQ `{entry.name}`.", meta={"faq": entry.name})
+        entry = await faqs.edit(guild_id, self.name, self.content.value, actor, title=title or None)
+        return Reply(f"Updated `{entry.name}` (revision {entry.revision}).")
