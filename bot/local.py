@@ -49,7 +49,7 @@ class OfflineHTTP(HTTPClient):
         return None
 
 
-def _user(user_id: int, name: str, *, bot: bool = False) -> dict:
+def user_data(user_id: int | str, name: str, *, bot: bool = False) -> dict:
     return {
         "id": str(user_id),
         "username": name,
@@ -60,7 +60,7 @@ def _user(user_id: int, name: str, *, bot: bool = False) -> dict:
     }
 
 
-def _member(user: dict) -> dict:
+def member_data(user: dict) -> dict:
     return {
         "user": user,
         "roles": [],
@@ -81,46 +81,14 @@ class LocalGuild:
         state = bot._connection  # discord.py keeps its object cache here
         state.http = http
         self.state = state
-        bot_user = _user(BOT_USER_ID, "awaitbot", bot=True)
+        bot_user = user_data(BOT_USER_ID, "awaitbot", bot=True)
         state.user = discord.ClientUser(state=state, data=bot_user)
-        me = _user(LOCAL_USER_ID, user_name)
-        guild_data = {
-            "id": str(GUILD_ID),
-            "name": "local",
-            "owner_id": str(LOCAL_USER_ID),
-            "roles": [
-                {
-                    "id": str(GUILD_ID),  # the @everyone role shares the guild's id
-                    "name": "@everyone",
-                    "permissions": ALL_PERMISSIONS,
-                    "position": 0,
-                    "color": 0,
-                    "hoist": False,
-                    "managed": False,
-                    "mentionable": False,
-                }
-            ],
-            "emojis": [],
-            "stickers": [],
-            "features": [],
-            "members": [],
-            "channels": [
-                {
-                    "id": str(CHANNEL_ID),
-                    "type": 0,
-                    "name": "console",
-                    "position": 0,
-                    "permission_overwrites": [],
-                    "nsfw": False,
-                    "parent_id": None,
-                }
-            ],
-            "member_count": 2,
-        }
-        self.guild = discord.Guild(data=guild_data, state=state)
+        me = user_data(LOCAL_USER_ID, user_name)
+        data = guild_data(GUILD_ID, "local", LOCAL_USER_ID, CHANNEL_ID, "console", ALL_PERMISSIONS)
+        self.guild = discord.Guild(data=data, state=state)
         state._add_guild(self.guild)
         for user in (me, bot_user):
-            member = discord.Member(data=_member(user), guild=self.guild, state=state)
+            member = discord.Member(data=member_data(user), guild=self.guild, state=state)
             self.guild._add_member(member)
         self.channel = self.guild.get_channel(CHANNEL_ID)
         self.member = self.guild.get_member(LOCAL_USER_ID)
@@ -128,7 +96,7 @@ class LocalGuild:
 
     def message(self, content: str, files: list[Path] = ()) -> discord.Message:
         """A message the local user has just typed in the local channel."""
-        author = _user(LOCAL_USER_ID, self.member.name)
+        author = user_data(LOCAL_USER_ID, self.member.name)
         data = message_data(next(self._ids), CHANNEL_ID, author, content, guild_id=GUILD_ID)
         data["attachments"] = [self._attachment(path) for path in files]
         return discord.Message(state=self.state, channel=self.channel, data=data)
@@ -138,6 +106,54 @@ class LocalGuild:
         size = path.stat().st_size
         return {"id": str(next(self._ids)), "filename": path.name, "size": size, "url": url,
                 "proxy_url": url}  # fmt: skip
+
+
+def guild_data(
+    guild_id: int | str,
+    name: str,
+    owner_id: int | str,
+    channel_id: int | str,
+    channel_name: str,
+    everyone_permissions: str,
+    members: list[dict] = (),
+) -> dict:
+    """A guild with one text channel, as Discord's API describes it."""
+    return {
+        "id": str(guild_id),
+        "name": name,
+        "owner_id": str(owner_id),
+        "roles": [
+            {
+                "id": str(guild_id),  # the @everyone role shares the guild's id
+                "name": "@everyone",
+                "permissions": everyone_permissions,
+                "position": 0,
+                "color": 0,
+                "hoist": False,
+                "managed": False,
+                "mentionable": False,
+            }
+        ],
+        "emojis": [],
+        "stickers": [],
+        "features": [],
+        "members": list(members),
+        "channels": [
+            {
+                "id": str(channel_id),
+                "type": 0,
+                "name": channel_name,
+                "position": 0,
+                "permission_overwrites": [],
+                "nsfw": False,
+                "parent_id": None,
+            }
+        ],
+        "member_count": max(2, len(members)),
+        "large": False,
+        "unavailable": False,
+        "joined_at": datetime.now(UTC).isoformat(),
+    }
 
 
 def message_data(
@@ -168,5 +184,5 @@ def message_data(
     }
     if guild_id is not None:
         data["guild_id"] = str(guild_id)
-        data["member"] = {k: v for k, v in _member({}).items() if k != "user"}
+        data["member"] = {k: v for k, v in member_data({}).items() if k != "user"}
     return data

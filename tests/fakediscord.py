@@ -13,7 +13,7 @@ import json
 
 from aiohttp import WSMsgType, web
 
-from bot.local import message_data
+from bot.local import guild_data, member_data, message_data, user_data
 
 BOT_ID = "300000000000000001"
 USER_ID = "300000000000000002"
@@ -27,21 +27,6 @@ def reply_json(data, status: int = 200) -> web.Response:
     return web.Response(
         body=json.dumps(data), status=status, headers={"Content-Type": "application/json"}
     )
-
-
-def user(uid: str, name: str, bot: bool = False) -> dict:
-    return {"id": uid, "username": name, "discriminator": "0", "avatar": None, "bot": bot}
-
-
-def member(u: dict) -> dict:
-    return {
-        "user": u,
-        "roles": [],
-        "joined_at": "2026-01-01T00:00:00+00:00",
-        "deaf": False,
-        "mute": False,
-        "flags": 0,
-    }
 
 
 class FakeDiscord:
@@ -90,7 +75,7 @@ class FakeDiscord:
     async def me(self, request: web.Request) -> web.Response:
         if not self._authorised(request):
             return reply_json({"message": "401: Unauthorized", "code": 0}, status=401)
-        return reply_json(user(BOT_ID, "awaitbot", bot=True))
+        return reply_json(user_data(BOT_ID, "awaitbot", bot=True))
 
     async def application(self, request: web.Request) -> web.Response:
         return reply_json(
@@ -101,7 +86,7 @@ class FakeDiscord:
                 "description": "",
                 "bot_public": True,
                 "bot_require_code_grant": False,
-                "owner": user(USER_ID, "u"),
+                "owner": user_data(USER_ID, "u"),
                 "verify_key": "0" * 64,
                 "flags": 0,
                 "team": None,
@@ -132,7 +117,7 @@ class FakeDiscord:
         else:
             body = await request.json()
         await self.posts.put(body)
-        bot = user(BOT_ID, "awaitbot", bot=True)
+        bot = user_data(BOT_ID, "awaitbot", bot=True)
         content, embeds = body.get("content") or "", body.get("embeds")
         return reply_json(
             message_data(next(self.ids), request.match_info["cid"], bot, content, embeds=embeds)
@@ -163,7 +148,7 @@ class FakeDiscord:
             "READY",
             {
                 "v": 10,
-                "user": user(BOT_ID, "awaitbot", bot=True),
+                "user": user_data(BOT_ID, "awaitbot", bot=True),
                 "guilds": [],
                 "session_id": "fake-session",
                 "resume_gateway_url": self.gateway_url,
@@ -171,47 +156,18 @@ class FakeDiscord:
                 "shard": [0, 1],
             },
         )
-        await self.dispatch(
-            "GUILD_CREATE",
-            {
-                "id": GUILD_ID,
-                "name": "fake guild",
-                "owner_id": USER_ID,
-                "roles": [
-                    {
-                        "id": GUILD_ID,
-                        "name": "@everyone",
-                        "permissions": "274878024704",
-                        "position": 0,
-                        "color": 0,
-                        "hoist": False,
-                        "managed": False,
-                        "mentionable": False,
-                    }
-                ],
-                "emojis": [],
-                "stickers": [],
-                "features": [],
-                "members": [member(user(BOT_ID, "awaitbot", bot=True)), member(user(USER_ID, "u"))],
-                "channels": [
-                    {
-                        "id": CHANNEL_ID,
-                        "type": 0,
-                        "name": "general",
-                        "position": 0,
-                        "permission_overwrites": [],
-                    }
-                ],
-                "member_count": 2,
-                "large": False,
-                "unavailable": False,
-                "joined_at": "2026-01-01T00:00:00+00:00",
-            },
+        members = [
+            member_data(user_data(BOT_ID, "awaitbot", bot=True)),
+            member_data(user_data(USER_ID, "u")),
+        ]
+        guild = guild_data(
+            GUILD_ID, "fake guild", USER_ID, CHANNEL_ID, "general", "274878024704", members
         )
+        await self.dispatch("GUILD_CREATE", guild)
 
     async def say(self, content: str) -> None:
         """A user types `content` in the guild's channel."""
         data = message_data(
-            next(self.ids), CHANNEL_ID, user(USER_ID, "u"), content, guild_id=GUILD_ID
+            next(self.ids), CHANNEL_ID, user_data(USER_ID, "u"), content, guild_id=GUILD_ID
         )
         await self.dispatch("MESSAGE_CREATE", data)
