@@ -3,6 +3,7 @@
 import asyncio
 import signal
 import sys
+from contextlib import asynccontextmanager
 
 import pytest
 
@@ -30,32 +31,44 @@ async def start_bot(tmp_path, fake: FakeDiscord, token: str, **env):
     )  # fmt: skip
 
 
-@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT])
-async def test_connects_answers_commands_and_shuts_down_cleanly(tmp_path, sig):
+@asynccontextmanager
+async def connected_bot(tmp_path, **env):
+    """A bot process logged in to a fake Discord; killed at the end if still running."""
     async with FakeDiscord() as fake:
-        proc = await start_bot(tmp_path, fake, fake.token)
+        proc = await start_bot(tmp_path, fake, fake.token, **env)
         try:
             await asyncio.wait_for(fake.identified.wait(), 60)
-            await fake.say("!about")
-            body = await asyncio.wait_for(fake.posts.get(), 30)
-            embed = body["embeds"][0]
-            assert embed["title"] == "About awaitbot"
-            fields = {f["name"]: f["value"] for f in embed["fields"]}
-            assert not fields["Gateway latency"].startswith("offline")
-            assert body["allowed_mentions"]["parse"] == ["users"]
-
-            await fake.say("!abuot")
-            body = await asyncio.wait_for(fake.posts.get(), 30)
-            assert "Did you mean `!about`?" in body["content"]
-
-            proc.send_signal(sig)
-            _, err = await asyncio.wait_for(proc.communicate(), 30)
-            await asyncio.wait_for(fake.closed.wait(), 10)
+            yield fake, proc
         finally:
             if proc.returncode is None:
                 proc.kill()
                 await proc.wait()
-    text = err.decode()
+
+
+async def stop(proc, sig=signal.SIGTERM) -> str:
+    """Send the signal, wait for the exit, and return what the bot logged."""
+    proc.send_signal(sig)
+    _, err = await asyncio.wait_for(proc.communicate(), 30)
+    return err.decode()
+
+
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT])
+async def test_connects_answers_commands_and_shuts_down_cleanly(tmp_path, sig):
+    async with connected_bot(tmp_path) as (fake, proc):
+        await fake.say("!about")
+        body = await asyncio.wait_for(fake.posts.get(), 30)
+        embed = body["embeds"][0]
+        assert embed["title"] == "About awaitbot"
+        fields = {f["name"]: f["value"] for f in embed["fields"]}
+        assert not fields["Gateway latency"].startswith("offline")
+        assert body["allowed_mentions"]["parse"] == ["users"]
+
+        await fake.say("!abuot")
+        body = await asyncio.wait_for(fake.posts.get(), 30)
+        assert "Did you mean `!about`?" in body["content"]
+
+        text = await stop(proc, sig)
+        await asyncio.wait_for(fake.closed.wait(), 10)
     assert proc.returncode == 0, text
     assert not any(bad in text for bad in BAD_LINES), text
     assert not (tmp_path / "cli.db-wal").exists()
@@ -74,51 +87,31 @@ async def test_a_refused_token_is_one_clear_line(tmp_path):
 
 
 async def test_slash_commands_sync_to_the_dev_guild_at_startup_and_globally_on_sync(tmp_path):
-    async with FakeDiscord() as fake:
-        proc = await start_bot(
-            tmp_path,
-            fake,
-            fake.token,
-            AWAITBOT_DEV_GUILD_ID=GUILD_ID,
-            AWAITBOT_OWNER_IDS=USER_ID,  # the fake's user is the owner here
-        )
-        try:
-            await asyncio.wait_for(fake.identified.wait(), 60)
-            (path, names), *_ = fake.syncs
-            assert path.endswith(f"/guilds/{GUILD_ID}/commands")
-            assert {"help", "about", "run", "faq"} <= set(names)
+    owner = {"AWAITBOT_OWNER_IDS": USER_ID}  # the fake's user is the owner here
+    async with connected_bot(tmp_path, AWAITBOT_DEV_GUILD_ID=GUILD_ID, **owner) as (fake, proc):
+        (path, names), *_ = fake.syncs
+        assert path.endswith(f"/guilds/{GUILD_ID}/commands")
+        assert {"help", "about", "run", "faq"} <= set(names)
 
-            await fake.say("!sync")
-            body = await asyncio.wait_for(fake.posts.get(), 30)
-            assert body["content"].startswith("Synced ")
-            assert fake.syncs[-1][0].endswith(f"/applications/{APP_ID}/commands")
-            proc.send_signal(signal.SIGTERM)
-            await asyncio.wait_for(proc.communicate(), 30)
-        finally:
-            if proc.returncode is None:
-                proc.kill()
-                await proc.wait()
+        await fake.say("!sync")
+        body = await asyncio.wait_for(fake.posts.get(), 30)
+        assert body["content"].startswith("Synced ")
+        assert fake.syncs[-1][0].endswith(f"/applications/{APP_ID}/commands")
+        await stop(proc)
     assert proc.returncode == 0
 
 
 async def test_a_signal_during_a_run_lets_it_answer_then_shuts_down(tmp_path):
-    async with FakeDiscord() as fake:
-        proc = await start_bot(tmp_path, fake, fake.token)
-        try:
-            await asyncio.wait_for(fake.identified.wait(), 60)
-            await fake.say("!run ```py\nimport time\nprint('working')\ntime.sleep(4)\n```")
-            await asyncio.sleep(2)  # the snippet is running in the sandbox
-            proc.send_signal(signal.SIGTERM)
-            await asyncio.sleep(0.5)
-            await fake.say("!about")  # too late: the bot is shutting down
-            _, err = await asyncio.wait_for(proc.communicate(), 30)
-            answer = await asyncio.wait_for(fake.posts.get(), 1)
-            assert answer["content"].startswith("✅ Finished") and "working" in answer["content"]
-            assert fake.posts.empty()
-        finally:
-            if proc.returncode is None:
-                proc.kill()
-                await proc.wait()
+    async with connected_bot(tmp_path) as (fake, proc):
+        await fake.say("!run ```py\nimport time\nprint('working')\ntime.sleep(4)\n```")
+        await asyncio.sleep(2)  # the snippet is running in the sandbox
+        proc.send_signal(signal.SIGTERM)
+        await asyncio.sleep(0.5)
+        await fake.say("!about")  # too late: the bot is shutting down
+        _, err = await asyncio.wait_for(proc.communicate(), 30)
+        answer = await asyncio.wait_for(fake.posts.get(), 1)
+        assert answer["content"].startswith("✅ Finished") and "working" in answer["content"]
+        assert fake.posts.empty()
     text = err.decode()
     assert proc.returncode == 0, text
     assert not any(bad in text for bad in BAD_LINES), text
