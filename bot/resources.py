@@ -8,7 +8,6 @@ import math
 from collections.abc import AsyncIterator
 from contextlib import AsyncExitStack, asynccontextmanager
 from dataclasses import dataclass
-from pathlib import Path
 
 from bot.config import Settings
 from bot.faq import FaqStore
@@ -20,7 +19,6 @@ log = logging.getLogger(__name__)
 @dataclass
 class Resources:
     faqs: FaqStore
-    db_path: Path
     sandbox: Sandbox | SandboxClient
     limits: Limits
 
@@ -83,5 +81,5 @@ async def open_resources(settings: Settings) -> AsyncIterator[Resources]:
         else:
             sandbox = Sandbox(limits, accept_weak_isolation=settings.sandbox_accept_weak_isolation)
         await stack.enter_async_context(sandbox)
-        yield Resources(faqs=faqs, db_path=path, sandbox=sandbox, limits=limits)
+        yield Resources(faqs=faqs, sandbox=sandbox, limits=limits)
     log.info("resources closed")
