@@ -6,7 +6,7 @@ socket, see `python -m bot.sandbox serve`), Limits and Result.
 
 from .client import SandboxClient
 from .limits import Limits
-from .pool import Sandbox
 from .result import Result
+from .sandbox import Sandbox
 
 __all__ = ["Limits", "Result", "Sandbox", "SandboxClient"]

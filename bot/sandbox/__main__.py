@@ -10,7 +10,7 @@ import sys
 
 from .client import serve
 from .limits import MODES, Limits
-from .pool import Sandbox
+from .sandbox import Sandbox
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -1,6 +1,9 @@
-"""What runs inside the forked child: compile the snippet, arm the audit hook, run it,
-and report what happened on a side channel (the output pipe carries only the
-snippet's own stdout and stderr).
+"""What runs inside the forked, jailed child: compile the snippet, report that it
+compiled (the trusted first record), arm the audit hook, run it as
+`python3 snippet.py` would, end as CPython ends, and report how it ended.
+
+The output pipe (fd 1 and 2) carries only the snippet's stdout and stderr; the
+report goes to its own pipe (protocol.py says what is trusted in it).
 """
 
 from __future__ import annotations
@@ -10,21 +13,17 @@ import asyncio
 import builtins
 import inspect
 import io
-import json
-import linecache
 import os
 import random
 import sys
-import traceback
-import warnings
 
-from . import audit
+from . import audit, ending, protocol
 from .guards import guard_globals
+from .hints import source_facts
 from .modules import make_importer
 from .policy import PolicyError, restrict
 
-FILENAME = "snippet.py"
-LAYERS = frozenset({"policy", "imports", "audit"})
+FILENAME = ending.FILENAME
 _PACKAGE_DIR = os.path.dirname(os.path.abspath(__file__))
 
 
@@ -41,91 +40,39 @@ def _streams() -> None:
     )
 
 
-def _warning_location_fix() -> None:
-    """Warnings raised while the sandbox tears down (a coroutine collected at exit)
-    would name a sandbox file; CPython names them `sys:1` in that situation."""
-    original = warnings._showwarnmsg
-
-    def show(message: warnings.WarningMessage) -> None:
-        if str(message.filename).startswith(_PACKAGE_DIR):
-            message.filename, message.lineno, message.line = "sys", 1, ""
-        original(message)
-
-    warnings._showwarnmsg = show
-
-
-def _strip_frames(exc: BaseException | None, seen: set[int]) -> None:
-    """Keep only the snippet's own frames in a traceback (and in chained/grouped ones)."""
-    if exc is None or id(exc) in seen:
-        return
-    seen.add(id(exc))
-    kept = []
-    tb = exc.__traceback__
-    while tb is not None:
-        if tb.tb_frame.f_code.co_filename == FILENAME:
-            kept.append(tb)
-        tb = tb.tb_next
-    for current, following in zip(kept, kept[1:], strict=False):
-        current.tb_next = following
-    if kept:
-        kept[-1].tb_next = None
-    exc.__traceback__ = kept[0] if kept else None
-    _strip_frames(exc.__cause__, seen)
-    _strip_frames(exc.__context__, seen)
-    if isinstance(exc, BaseExceptionGroup):
-        for inner in exc.exceptions:
-            _strip_frames(inner, seen)
-
-
-def _error_info(exc: BaseException) -> dict:
-    line = None
-    if isinstance(exc, SyntaxError):
-        line = exc.lineno
-    tb = exc.__traceback__
-    while tb is not None:
-        line = tb.tb_lineno
-        tb = tb.tb_next
-    message = exc.msg if isinstance(exc, SyntaxError) else str(exc)
-    return {"type": type(exc).__name__, "message": message, "line": line}
-
-
-def _print_exception(exc: BaseException) -> None:
-    try:
-        _strip_frames(exc, set())
-        traceback.print_exception(exc, file=sys.stderr)
-    except MemoryError:
-        print(f"{type(exc).__name__}: {exc}", file=sys.stderr)
-
-
-class Report:
+class Reporter:
     def __init__(self, fd: int) -> None:
         self.fd = fd
-        self.data: dict = {"kind": "ok", "error": None}
 
-    def send(self) -> None:
-        payload = json.dumps(self.data).encode()
+    def send(self, phase: str, **fields) -> None:
+        payload = protocol.report_record(phase, **fields)[: protocol.REPORT_LIMIT // 2]
         try:
-            os.write(self.fd, payload[:60000])
+            os.write(self.fd, payload)
         except OSError:
             pass
 
 
-def _compile(source: str, mode: str, layers: frozenset, report: Report):
+def _compile(source: str, mode: str, layers: frozenset):
     flags = ast.PyCF_ALLOW_TOP_LEVEL_AWAIT if mode == "repl" else 0
-    code = compile(source, FILENAME, "exec", flags=flags, dont_inherit=True)
+    tree = compile(source, FILENAME, "exec", flags=flags | ast.PyCF_ONLY_AST, dont_inherit=True)
+    # Compiled as is first, so compiler errors are CPython's own, policy or not.
+    code = compile(tree, FILENAME, "exec", flags=flags, dont_inherit=True)
+    facts = source_facts(tree)
     if "policy" not in layers:
-        return code
-    tree = restrict(ast.parse(source, FILENAME))
-    return compile(tree, FILENAME, "exec", flags=flags, dont_inherit=True)
+        return code, facts
+    return compile(restrict(tree), FILENAME, "exec", flags=flags, dont_inherit=True), facts
 
 
 def _namespace(layers: frozenset, proxies: dict) -> dict:
     importer = make_importer(proxies) if "imports" in layers else builtins.__import__
     if "policy" in layers:
-        return guard_globals(importer)
-    table = dict(vars(builtins))
-    table["__import__"] = importer
-    return {"__name__": "__main__", "__builtins__": table, "__file__": FILENAME}
+        namespace = guard_globals(importer)
+    else:
+        table = dict(vars(builtins))
+        table["__import__"] = importer
+        namespace = {"__name__": "__main__", "__builtins__": table}
+    namespace["__file__"] = FILENAME
+    return namespace
 
 
 def _run_code(code, namespace: dict, mode: str) -> None:
@@ -167,9 +114,7 @@ def warm_up(proxies: dict) -> None:
 
 
 def run(
-    source: str,
-    mode: str,
-    layers: frozenset,
+    request: protocol.Request,
     report_fd: int,
     workdir: str,
     read_roots: tuple[str, ...],
@@ -177,79 +122,50 @@ def run(
 ) -> int:
     """Run one snippet; return the exit status the child should end with."""
     _streams()
-    _warning_location_fix()
-    report = Report(report_fd)
-    linecache.cache[FILENAME] = (len(source), None, source.splitlines(True), FILENAME)
+    ending.hide_sandbox_frames(_PACKAGE_DIR)
+    reporter = Reporter(report_fd)
+    source, mode, layers = request.source, request.mode, frozenset(request.layers)
     sys.argv = [FILENAME]
     random.seed()
-    status = 0
+    # Like `python3 snippet.py`, the source is a file next to the snippet: tracebacks
+    # read their lines from it.
+    with open(FILENAME, "w", encoding="utf-8", errors="surrogatepass") as handle:
+        handle.write(source)
     try:
-        code = _compile(source, mode, layers, report)
-    except SyntaxError as exc:
-        if exc.text is None and exc.filename == FILENAME and exc.lineno:
-            # Errors found by the compiler (not the parser) re-read the line from
-            # the file, which the snippet has none of: supply it from the source.
-            lines = source.splitlines(True)
-            if 0 < exc.lineno <= len(lines):
-                exc.text = lines[exc.lineno - 1]
-        _print_exception(exc)
-        report.data = {"kind": "error", "error": _error_info(exc)}
-        code, status = None, 1
+        code, facts = _compile(source, mode, layers)
     except PolicyError as exc:
         for error in exc.errors:
             print(f"{FILENAME}:{error.removeprefix('Line ')}", file=sys.stderr)
         first = exc.errors[0].split(": ", 1)[-1]
-        report.data = {
-            "kind": "policy",
-            "error": {"type": "PolicyError", "message": first, "line": exc.line},
-        }
-        code, status = None, 1
-    except (ValueError, MemoryError, RecursionError) as exc:
-        print(f"{type(exc).__name__}: {exc}", file=sys.stderr)
-        report.data = {"kind": "error", "error": _error_info(exc)}
-        code, status = None, 1
-    if code is not None:
-        namespace = _namespace(layers, proxies)
-        if mode == "repl":
-            # `python -m asyncio` starts its REPL with asyncio already imported.
-            namespace["asyncio"] = namespace["__builtins__"]["__import__"]("asyncio")
-        if "audit" in layers:
-            audit.install(workdir, read_roots)
-        status = _execute(code, namespace, mode, report)
-        try:
-            namespace.clear()
-        except BaseException:  # noqa: S110 - teardown must not mask the result
-            pass
-    try:
-        sys.stdout.flush()
-        sys.stderr.flush()
-    except BaseException:  # noqa: S110
-        pass
-    report.send()
+        error = {"type": "PolicyError", "message": first, "line": exc.line}
+        reporter.send(protocol.REFUSED, error=error, errors=exc.errors[:50])
+        return 1
+    except (SyntaxError, ValueError, MemoryError, RecursionError) as exc:
+        keep = ending.display(exc)
+        reporter.send(protocol.NOT_COMPILED, error=ending.error_info(exc))
+        del keep
+        return 1
+    namespace = _namespace(layers, proxies)
+    if mode == "repl":
+        # `python -m asyncio` starts its REPL with asyncio already imported.
+        namespace["asyncio"] = namespace["__builtins__"]["__import__"]("asyncio")
+    reporter.send(protocol.STARTED, facts=facts)
+    # -- from here on, nothing the child writes is trusted --------------------
+    if "audit" in layers:
+        audit.install(workdir, read_roots)
+    status, error, keep = _execute(code, namespace, mode)
+    ending.finalize(namespace, keep)
+    reporter.send(protocol.FINISHED, error=error)
     return status
 
 
-def _execute(code, namespace: dict, mode: str, report: Report) -> int:
+def _execute(code, namespace: dict, mode: str) -> tuple[int, dict | None, list]:
     try:
         _run_code(code, namespace, mode)
     except SystemExit as exc:
-        return _system_exit(exc, report)
+        status, error = ending.exit_status(exc)
+        return status, error, []
     except BaseException as exc:
-        kind = "memory" if isinstance(exc, MemoryError) else "error"
-        _print_exception(exc)
-        report.data = {"kind": kind, "error": _error_info(exc)}
-        return 1
-    return 0
-
-
-def _system_exit(exc: SystemExit, report: Report) -> int:
-    code = exc.code
-    if code is None:
-        return 0
-    if isinstance(code, int):
-        if code:
-            report.data = {"kind": "error", "error": _error_info(exc)}
-        return code & 0xFF
-    print(code, file=sys.stderr)
-    report.data = {"kind": "error", "error": _error_info(exc)}
-    return 1
+        keep = ending.display(exc)
+        return 1, ending.error_info(exc), keep
+    return 0, None, []

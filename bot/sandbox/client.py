@@ -20,8 +20,8 @@ import os
 from typing import Any
 
 from .limits import WALL_SECONDS
-from .pool import Sandbox
 from .result import Result
+from .sandbox import Sandbox
 
 REQUEST_LIMIT = 256 * 1024
 EXTRA_SECONDS = 30.0

@@ -89,12 +89,11 @@ _PATTERNS = (
 )
 
 
-def _blocking_sleep_in_async(source: str) -> bool:
-    """Does an `async def` call `time.sleep` (or a bare `sleep` imported from time)?"""
-    try:
-        tree = ast.parse(source)
-    except (SyntaxError, ValueError):
-        return False
+def source_facts(tree: ast.AST) -> dict[str, Any]:
+    """Facts about the code that hints use, found by the child at compile time (in
+    the jail, before the snippet runs): the lines where an `async def` calls
+    `time.sleep`."""
+    lines = []
     for node in ast.walk(tree):
         if not isinstance(node, ast.AsyncFunctionDef):
             continue
@@ -107,15 +106,15 @@ def _blocking_sleep_in_async(source: str) -> bool:
                     and isinstance(func.value, ast.Name)
                     and func.value.id == "time"
                 ):
-                    return True
-    return False
+                    lines.append(inner.lineno)
+    return {"blocking_sleep_lines": sorted(set(lines))[:20]}
 
 
 def hints_for(
     status: str,
     error: dict[str, Any] | None,
     output: str,
-    source: str,
+    facts: dict[str, Any] | None = None,
     cpu_ms: int = 0,
     wall_ms: int = 0,
 ) -> list[dict[str, str]]:
@@ -134,7 +133,7 @@ def hints_for(
         if needle in text:
             add(topic, why)
     if status == "timeout" and (
-        _blocking_sleep_in_async(source) or (wall_ms and cpu_ms > wall_ms * 0.5)
+        (facts or {}).get("blocking_sleep_lines") or (wall_ms and cpu_ms > wall_ms * 0.5)
     ):
         add(
             "blocking-calls",

@@ -1,17 +1,28 @@
-"""From what the worker reported to a Result: status, error, hints."""
+"""From what happened to a run (the worker's facts, the child's report, the output)
+to a Result: status, error, hints."""
 
 from __future__ import annotations
 
 import asyncio
-import math
 import signal
 from typing import Any
 
 from . import hints
+from .protocol import REFUSED, SETUP_FAILED, Done, Report
 from .result import Result
 
-REQUIRED = ("uid_drop", "netns", "pidns", "seccomp")
-SETUP_FAILED = 70  # exit status of a child whose jail could not be set up
+# Layers without which snippets are refused (unless weak isolation is accepted).
+REQUIRED = (
+    "uid_drop",
+    "netns",
+    "pidns",
+    "ipcns",
+    "utsns",
+    "mountns",
+    "minimal_fs",
+    "cgroup",
+    "seccomp",
+)
 
 
 class Output(asyncio.Protocol):
@@ -35,85 +46,70 @@ class Output(asyncio.Protocol):
 
 
 def missing_layers(isolation: dict[str, Any]) -> list[str]:
-    missing = [name for name in REQUIRED if not isolation.get(name)]
-    if not isolation.get("landlock") and not isolation.get("mountns"):
-        missing.append("landlock-or-mountns")
-    return missing
+    return [name for name in REQUIRED if not isolation.get(name)]
+
+
+def _sandbox_error(message: str, returncode: int | None = None, **common) -> Result:
+    error = {"type": "SandboxError", "message": message, "line": None}
+    return Result(status="killed", returncode=returncode, error=error, **common)
 
 
 def build_result(
-    event: dict | None, output: Output, code: str, wall: float, cpu_seconds: int
+    done: Done | None, report: Report, output: Output, *, wall: float, cpu_seconds: int
 ) -> Result:
-    """Turn the worker's `done` event and the collected output into a Result."""
+    """Decide the status from trusted facts (the kernel's, via the worker, and the
+    child's first report record); the untrusted rest of the report only adds the
+    error's details to a run that ended with an error."""
     text = output.kept.decode("utf-8", "replace")
     common = {
         "output": text,
         "output_bytes": output.total,
         "truncated": output.total > len(output.kept),
     }
-    if event is None:
-        return Result(
-            status="killed",
-            error={
-                "type": "SandboxError",
-                "message": "the sandbox worker failed",
-                "line": None,
-            },
-            **common,
-        )
-    report = event.get("report") or {}
-    error = report.get("error")
-    if not report and event.get("returncode") == SETUP_FAILED:
-        return Result(
-            status="killed",
-            returncode=SETUP_FAILED,
-            error={
-                "type": "SandboxError",
-                "message": "the jail could not be set up",
-                "line": None,
-            },
-            **common,
-        )
-    signum = event.get("signal")
-    cpu_ms = event.get("cpu_ms", 0)
-    cpu_limit_ms = max(1, min(cpu_seconds, math.ceil(wall))) * 1000
-    if event.get("timed_out"):
+    if done is None:
+        return _sandbox_error("the sandbox worker failed", **common)
+    if report.phase is None and done.returncode == SETUP_FAILED:
+        return _sandbox_error("the jail could not be set up", SETUP_FAILED, **common)
+    error = report.error
+    cpu_limit_ms = cpu_seconds * 1000
+    if done.timed_out:
         status = "timeout"
-        error = {
-            "type": "Timeout",
-            "message": f"stopped after {wall:g} s (wall-clock limit)",
-            "line": None,
-        }
-    elif signum in (signal.SIGKILL, signal.SIGXCPU) and cpu_ms >= cpu_limit_ms * 0.9:
-        status = "timeout"
-        error = {
-            "type": "Timeout",
-            "message": f"stopped after {cpu_limit_ms // 1000} s of CPU time (CPU limit)",
-            "line": None,
-        }
-    elif report.get("kind") == "memory":
+        error = _fact("Timeout", f"stopped after {wall:g} s (wall-clock limit)")
+    elif done.oom_killed:
         status = "memory"
-    elif report.get("kind") == "policy":
+        error = _fact("MemoryLimit", "stopped: it used more memory than the limit")
+    elif done.signal in (signal.SIGKILL, signal.SIGXCPU) and done.cpu_ms >= cpu_limit_ms * 0.9:
+        status = "timeout"
+        error = _fact("Timeout", f"stopped after {cpu_seconds} s of CPU time (CPU limit)")
+    elif report.phase == REFUSED:
         status = "rejected"
-    elif signum is not None:
+        error = {**(error or {}), "type": "PolicyError"}
+    elif done.signal is not None:
         status = "killed"
-        error = {
-            "type": "Killed",
-            "message": f"killed by signal {signal.Signals(signum).name}",
-            "line": None,
-        }
-    elif event.get("returncode") == 0:
-        status = "ok"
+        error = _fact("Killed", f"killed by signal {_signal_name(done.signal)}")
+    elif done.returncode == 0:
+        status, error = "ok", None
     else:
         status = "error"
-    found = hints.hints_for(status, error, text, code, cpu_ms, event.get("wall_ms", 0))
+    found = hints.hints_for(status, error, text, report.facts, done.cpu_ms, done.wall_ms)
     return Result(
         status=status,
-        returncode=event.get("returncode"),
-        signal=signum,
-        wall_ms=event.get("wall_ms", 0),
-        cpu_ms=cpu_ms,
+        returncode=done.returncode,
+        signal=done.signal,
+        wall_ms=done.wall_ms,
+        cpu_ms=done.cpu_ms,
         error=error,
         hints=found,
         **common,
     )
+
+
+def _fact(kind: str, message: str) -> dict[str, Any]:
+    return {"type": kind, "message": message, "line": None}
+
+
+def _signal_name(number: int) -> str:
+    try:
+        return signal.Signals(number).name
+    except ValueError:
+        return str(number)

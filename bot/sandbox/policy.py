@@ -143,8 +143,8 @@ class AsyncPolicy(RestrictingNodeTransformer):
 
     def visit_Name(self, node: ast.Name) -> ast.AST:
         node = self.node_contents_visit(node)
-        if isinstance(node.ctx, ast.Load) and node.id in ("print", "__name__"):
-            # `print` is the real streaming builtin, `__name__` a plain string.
+        if isinstance(node.ctx, ast.Load) and node.id in ("print", "__name__", "__file__"):
+            # `print` is the real streaming builtin, `__name__` and `__file__` strings.
             return node
         self.check_name(node, node.id)
         return node

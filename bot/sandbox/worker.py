@@ -1,17 +1,23 @@
-"""The warm worker: a clean interpreter (empty environment, no bot state) that has
-already imported everything a snippet may use, and forks one child per run.
+"""The warm worker: a clean interpreter (empty environment, no bot state) inside the
+outer jail that has already imported everything a snippet may use and forks one
+child per run.
 
-It is single-threaded (a process that forks must be), driven by one selector:
-requests arrive on a SOCK_SEQPACKET socket together with the write end of that
-run's output pipe (SCM_RIGHTS); "ready" and "done" events leave as JSON lines
-on a pipe. The worker, not the supervisor, enforces the wall clock: at the
-deadline it SIGKILLs the child's whole process group.
+It handles numbers and file descriptors only. An order (protocol.Order) comes
+with three descriptors: the request memfd, the output pipe and the report pipe;
+the worker passes them to a spare child and closes its own copies unread, so
+no snippet's source, output or report ever enters the heap its children are
+forked from. It reads nothing a child writes: a child can only end, and the
+kernel says how (wait4, the cgroup's OOM counter), so nothing a child does can
+crash the worker or reach another run.
+
+Each slot has two cells (uid, cgroup, tmpfs); runs on a slot alternate between
+them, so the spare for the next run waits in the cell the current run is not
+using. The worker is single-threaded (a process that forks must be) and keeps
+the wall-clock deadlines: at a deadline it SIGKILLs the child's process group.
 """
 
 from __future__ import annotations
 
-import array
-import fcntl
 import gc
 import json
 import linecache
@@ -19,7 +25,6 @@ import math
 import os
 import resource
 import selectors
-import shutil
 import signal
 import socket
 import sys
@@ -28,22 +33,24 @@ import tempfile
 import threading
 import time
 
-from . import child, jail
+from . import boundary, child, jail, protocol, seccomp
+from .cgroups import Cell
 from .modules import build_proxies
 
 THREAD_STACK = 2 * 1024 * 1024
 _CACHED_SOURCES = frozenset({"asyncio", "concurrent", "threading", "contextlib", "functools"})
-REPORT_CAP = 65536
+# With a pids cgroup counting threads, RLIMIT_NPROC (per uid, host-wide) is only a backstop.
+NPROC_BACKSTOP = 1024
 
 
 class Run:
-    def __init__(self, request: dict, pid: int, report_fd: int, deadline: float) -> None:
-        self.request = request
+    def __init__(self, order: protocol.Order, pid: int, cell: int, oom_before: int) -> None:
+        self.order = order
         self.pid = pid
-        self.report_fd = report_fd
-        self.report = b""
+        self.cell = cell
+        self.oom_before = oom_before
         self.started = time.monotonic()
-        self.deadline = deadline
+        self.deadline = self.started + order.wall
         self.timed_out = False
 
 
@@ -54,9 +61,11 @@ class Worker:
         self.events_fd = config["events_fd"]
         self.slots = config["slots"]
         self.isolated = bool(config["isolated"]) and os.geteuid() == 0
+        layout = config.get("cgroups")
+        self.cgroups = [Cell(layout, n) for n in range(2 * self.slots)] if layout else None
         self.runs: dict[int, Run] = {}
-        self.spares: dict[int, tuple] = {}
-        self.spare_pids: set[int] = set()
+        self.spares: dict[int, tuple[int, socket.socket, int]] = {}  # slot -> pid, channel, cell
+        self.next_cell = [2 * slot for slot in range(self.slots)]
         self.closing = False
         self.selector = selectors.DefaultSelector()
 
@@ -67,13 +76,13 @@ class Worker:
         threading.stack_size(THREAD_STACK)
         self.proxies = build_proxies()
         _prime_caches()
-        if self.isolated:
-            self.run_root = "/tmp"
-            jail.setup_mounts(self.run_root, self.slots, self.config["disk_bytes"])
-        else:
-            self.run_root = tempfile.mkdtemp(prefix="awaitbot-sandbox-")
-            for slot in range(self.slots):
-                os.mkdir(jail.slot_dir(self.run_root, slot), 0o700)
+        self.run_root = "/tmp" if self.isolated else tempfile.mkdtemp(prefix="awaitbot-sandbox-")
+        for cell in range(2 * self.slots):
+            os.mkdir(self.cell_dir(cell), 0o700)
+            if self.isolated:
+                jail.fresh_tmpfs(self.cell_dir(cell), self.uid(cell), self.config["disk_bytes"])
+            if self.cgroups:
+                self.cgroups[cell].configure(self.config["memory_bytes"], self.config["threads"])
         self.read_roots = tuple(
             path
             for path in (
@@ -86,19 +95,48 @@ class Worker:
             if os.path.exists(path)
         )
         self.landlock_abi = jail.landlock_abi()
-        self.seccomp = jail.seccomp_available() and _probe(jail.harden_and_filter_probe)
+        self.filter = seccomp.program() if seccomp.available() else None
+        if self.filter and not _probe(self.probe_seccomp):
+            self.filter = None
         gc.collect()
         gc.freeze()  # children then do not touch (and copy) the preloaded heap
         self.base_vsz = _vsz()
+        return self.isolation()
+
+    def isolation(self) -> dict:
+        outside = self.config.get("namespaces", {})
+        inside = boundary.namespace_ids()
+        fresh = {name: outside.get(name) not in (None, inside.get(name)) for name in inside}
         return {
             "root": os.geteuid() == 0,
             "uid_drop": self.isolated,
-            "netns": _no_network(),
-            "pidns": os.getpid() == 1,
-            "mountns": self.isolated,
+            "netns": fresh.get("net", False) and _no_network(),
+            "pidns": fresh.get("pid", False) and os.getpid() == 1,
+            "ipcns": fresh.get("ipc", False),
+            "utsns": fresh.get("uts", False),
+            "mountns": fresh.get("mnt", False),
+            "minimal_fs": self.isolated
+            and not os.path.exists("/home")
+            and not os.path.exists("/run"),
+            "cgroup": bool(self.cgroups),
             "landlock": self.landlock_abi,
-            "seccomp": self.seccomp,
+            "seccomp": self.filter is not None,
         }
+
+    def probe_seccomp(self) -> None:
+        jail.harden_process()
+        seccomp.install(self.filter)
+        try:
+            os.fork()
+        except PermissionError:
+            return
+        raise OSError("fork still allowed after seccomp")
+
+    def cell_dir(self, cell: int) -> str:
+        return os.path.join(self.run_root, f"cell{cell}")
+
+    def uid(self, cell: int) -> int:
+        return self.config["uid_base"] + cell
 
     # -- event loop ----------------------------------------------------------
 
@@ -111,160 +149,125 @@ class Worker:
         self.selector.register(self.ctrl, selectors.EVENT_READ, "ctrl")
         self.selector.register(wake_r, selectors.EVENT_READ, "wake")
         while True:
-            timeout = None
-            if self.runs:
-                nearest = (
-                    min(run.deadline for run in self.runs.values() if not run.timed_out)
-                    if any(not run.timed_out for run in self.runs.values())
-                    else None
-                )
-                if nearest is not None:
-                    timeout = max(0.0, nearest - time.monotonic())
+            pending = [run.deadline for run in self.runs.values() if not run.timed_out]
+            timeout = max(0.0, min(pending) - time.monotonic()) if pending else None
             for key, _ in self.selector.select(timeout):
-                if key.data == "ctrl":
-                    if not self.receive():
-                        self.shutdown()
-                        return
-                elif key.data == "wake":
+                if key.data == "ctrl" and not self.receive():
+                    self.shutdown()
+                    return
+                if key.data == "wake":
                     try:
                         wake_r.recv(4096)
                     except BlockingIOError:
                         pass
-                else:
-                    self.read_report(key.data)
             self.reap()
             self.enforce_deadlines()
 
     def receive(self) -> bool:
-        fds = array.array("i")
         try:
-            data, ancdata, _flags, _addr = self.ctrl.recvmsg(
-                1 << 20, socket.CMSG_SPACE(fds.itemsize)
-            )
+            data, fds = protocol.receive_with_fds(self.ctrl)
         except BlockingIOError:
             return True
-        for level, kind, payload in ancdata:
-            if level == socket.SOL_SOCKET and kind == socket.SCM_RIGHTS:
-                fds.frombytes(payload[: len(payload) - len(payload) % fds.itemsize])
+        except ValueError:
+            return True  # a truncated order: its descriptors are closed, nothing starts
         if not data:
             return False
-        request = json.loads(data)
-        if not fds:
+        if len(fds) != 3:
+            for fd in fds:
+                os.close(fd)
             return True
-        self.start(request, fds[0])
-        for extra in fds[1:]:
-            os.close(extra)
+        self.start(protocol.Order.decode(data), fds)
         return True
 
-    def start(self, request: dict, out_fd: int) -> None:
-        """Hand the request to the slot's spare child (forking one if there is none)."""
-        slot = int(request["slot"])
+    def start(self, order: protocol.Order, fds: list[int]) -> None:
+        """Hand the order and its descriptors to the slot's spare, then fork the next."""
+        slot = order.slot
         spare = self.spares.pop(slot, None) or self.fork_spare(slot, register=False)
-        pid, channel, report_r = spare
-        deadline = time.monotonic() + float(request["wall"])
+        pid, channel, cell = spare
+        oom_before = 0
+        if self.cgroups:
+            self.cgroups[cell].set_memory(order.memory_bytes)
+            oom_before = self.cgroups[cell].oom_kills()
         try:
-            channel.sendmsg(
-                [json.dumps(request).encode()],
-                [(socket.SOL_SOCKET, socket.SCM_RIGHTS, array.array("i", [out_fd]))],
-            )
+            protocol.send_with_fds(channel, order.encode(), fds)
         except OSError:
-            pass  # the spare died; reaping it reports the run as killed
+            pass  # the spare died; reaping it reports the run as failed
         finally:
             channel.close()
-            os.close(out_fd)
-        run = Run(request, pid, report_r, deadline)
-        self.runs[pid] = run
-        self.selector.register(report_r, selectors.EVENT_READ, run)
+            for fd in fds:
+                os.close(fd)
+        self.runs[pid] = Run(order, pid, cell, oom_before)
         # The next run on this slot gets a child that is already jailed and warm.
         self.fork_spare(slot)
 
-    def fork_spare(self, slot: int, register: bool = True) -> tuple:
-        """Fork a child for `slot` that jails itself, warms up, and waits for its request.
-
-        The fork, the jail set-up and the first-touch page faults are thereby paid
-        between runs instead of inside one."""
-        report_r, report_w = os.pipe2(os.O_CLOEXEC)
+    def fork_spare(self, slot: int, register: bool = True) -> tuple[int, socket.socket, int]:
+        """Fork a child for the slot's next cell that jails itself, warms up, and
+        waits for its order; the fork, the jail and first-touch page faults are
+        thereby paid between runs instead of inside one."""
+        cell = self.next_cell[slot]
+        self.next_cell[slot] = cell ^ 1
         ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
         pid = os.fork()
         if pid == 0:  # pragma: no cover - runs in the child
-            status = 70
+            status = protocol.SETUP_FAILED
             try:
                 ours.close()
-                status = self.spare_child(slot, theirs, report_w)
+                status = self.spare_child(cell, theirs)
             finally:
                 os._exit(status)
         theirs.close()
-        os.close(report_w)
-        os.set_blocking(report_r, False)
-        spare = (pid, ours, report_r)
-        self.spare_pids.add(pid)
+        spare = (pid, ours, cell)
         if register:
             self.spares[slot] = spare
         return spare
 
-    def spare_child(self, slot: int, channel: socket.socket, report_w: int) -> int:
-        workdir = jail.slot_dir(self.run_root, slot)
+    def spare_child(self, cell: int, channel: socket.socket) -> int:
         config = self.config
+        workdir = self.cell_dir(cell)
         try:
             os.setsid()
             signal.set_wakeup_fd(-1)
             signal.signal(signal.SIGCHLD, signal.SIG_DFL)
             os.dup2(os.open("/dev/null", os.O_RDONLY), 0)
-            # Move both descriptors out of the way first, so that neither can be
-            # overwritten when the other lands on 3 or 4.
-            report_high = fcntl.fcntl(report_w, fcntl.F_DUPFD, 100)
-            channel_high = fcntl.fcntl(channel.detach(), fcntl.F_DUPFD, 100)
-            os.dup2(report_high, 3)
-            os.dup2(channel_high, 4)
-            os.closerange(5, 65536)
-            channel = socket.socket(fileno=4)
-            os.chdir(workdir)
+            os.dup2(channel.detach(), 3)
+            os.closerange(4, 65536)
+            channel = socket.socket(fileno=3)
+            if self.cgroups:
+                self.cgroups[cell].join()
             jail.set_rlimits(
                 cpu_seconds=int(config["cpu_seconds"]),
-                address_space=self.base_vsz + int(config["memory_mib"]) * 1024 * 1024,
-                threads=int(config["threads"]),
+                address_space=None if self.cgroups else self.base_vsz + int(config["memory_bytes"]),
+                processes=NPROC_BACKSTOP if self.cgroups else int(config["threads"]),
                 fsize=int(config["disk_bytes"]),
                 nofile=int(config["open_files"]),
             )
             if self.isolated:
-                jail.drop_privileges(jail.BASE_UID + slot)
+                jail.drop_privileges(self.uid(cell))
+            os.chdir(workdir)  # the cell's tmpfs is its uid's alone (mode 0700)
             jail.harden_process()
             if self.landlock_abi:
                 jail.landlock(self.landlock_abi, workdir, self.read_roots)
-            if self.seccomp:
-                jail.install_seccomp()
+            if self.filter:
+                seccomp.install(self.filter)
             child.warm_up(self.proxies)
-            request, out_fd = _receive_request(channel)
+            data, fds = protocol.receive_with_fds(channel)
             channel.close()
+            order = protocol.Order.decode(data)
+            request_fd, out_fd, report_fd = fds
             os.dup2(out_fd, 1)
             os.dup2(out_fd, 2)
-            os.close(out_fd)
+            os.dup2(report_fd, 3)
+            for fd in (out_fd, report_fd):
+                os.close(fd)
+            request = protocol.Request.from_fd(request_fd)
+            os.close(request_fd)
             used = resource.getrusage(resource.RUSAGE_SELF)
             spent = used.ru_utime + used.ru_stime  # the warm-up's share, usually ms
-            jail.lower_limits(
-                cpu_seconds=max(math.ceil(spent), int(spent + int(request["cpu"]))),
-                address_space=self.base_vsz + int(request["memory_mib"]) * 1024 * 1024,
-            )
+            jail.lower_cpu_limit(max(math.ceil(spent), int(spent + order.cpu)))
         except BaseException as exc:
             os.write(2, f"sandbox setup failed: {exc}\n".encode())
-            return 70
-        layers = frozenset(request.get("layers", child.LAYERS))
-        return child.run(
-            request["source"], request["mode"], layers, 3, workdir, self.read_roots, self.proxies
-        )
-
-    def read_report(self, run: Run) -> None:
-        try:
-            chunk = os.read(run.report_fd, 65536)
-        except BlockingIOError:
-            return
-        if not chunk:
-            self.selector.unregister(run.report_fd)
-            os.close(run.report_fd)
-            run.report_fd = -1
-            return
-        if len(run.report) < REPORT_CAP:
-            run.report += chunk[: REPORT_CAP - len(run.report)]
+            return protocol.SETUP_FAILED
+        return child.run(request, 3, workdir, self.read_roots, self.proxies)
 
     def reap(self) -> None:
         while True:
@@ -274,12 +277,10 @@ class Worker:
                 return
             if pid == 0:
                 return
-            self.spare_pids.discard(pid)
             for slot, spare in list(self.spares.items()):
                 if spare[0] == pid:  # a spare died before its run: drop it
                     del self.spares[slot]
                     spare[1].close()
-                    os.close(spare[2])
             run = self.runs.pop(pid, None)
             if run is not None:
                 self.finish(run, status, usage)
@@ -287,50 +288,29 @@ class Worker:
     def finish(self, run: Run, status: int, usage: resource.struct_rusage) -> None:
         wall_ms = int((time.monotonic() - run.started) * 1000)
         _kill_group(run.pid)
-        if run.report_fd >= 0:
-            while run.report_fd >= 0:
-                try:
-                    self.read_report(run)
-                except OSError:
-                    break
-                if run.report_fd >= 0 and not _readable(run.report_fd):
-                    self.selector.unregister(run.report_fd)
-                    os.close(run.report_fd)
-                    run.report_fd = -1
-        self.clean(int(run.request["slot"]))
-        try:
-            report = json.loads(run.report) if run.report else None
-        except ValueError:
-            report = None
-        event = {
-            "event": "done",
-            "id": run.request["id"],
-            "returncode": os.WEXITSTATUS(status) if os.WIFEXITED(status) else None,
-            "signal": os.WTERMSIG(status) if os.WIFSIGNALED(status) else None,
-            "cpu_ms": int((usage.ru_utime + usage.ru_stime) * 1000),
-            "wall_ms": wall_ms,
-            "timed_out": run.timed_out,
-            "report": report,
-        }
-        self.emit(event)
-        slot = int(run.request["slot"])
-        if not self.closing and slot not in self.spares:
-            self.fork_spare(slot)
-
-    def clean(self, slot: int) -> None:
-        path = jail.slot_dir(self.run_root, slot)
-        try:
-            entries = list(os.scandir(path))
-        except OSError:
-            return
-        for entry in entries:
+        oom_killed = False
+        if self.cgroups:
             try:
-                if entry.is_dir(follow_symlinks=False):
-                    shutil.rmtree(entry.path, ignore_errors=True)
-                else:
-                    os.unlink(entry.path)
+                oom_killed = self.cgroups[run.cell].oom_kills() > run.oom_before
             except OSError:
                 pass
+        if self.isolated:
+            jail.fresh_tmpfs(self.cell_dir(run.cell), self.uid(run.cell), self.config["disk_bytes"])
+        else:
+            _empty(self.cell_dir(run.cell))
+        self.emit(
+            "done",
+            id=run.order.id,
+            returncode=os.WEXITSTATUS(status) if os.WIFEXITED(status) else None,
+            signal=os.WTERMSIG(status) if os.WIFSIGNALED(status) else None,
+            cpu_ms=int((usage.ru_utime + usage.ru_stime) * 1000),
+            wall_ms=wall_ms,
+            timed_out=run.timed_out,
+            oom_killed=oom_killed,
+        )
+        slot = run.order.slot
+        if not self.closing and slot not in self.spares:
+            self.fork_spare(slot)
 
     def enforce_deadlines(self) -> None:
         now = time.monotonic()
@@ -339,36 +319,24 @@ class Worker:
                 run.timed_out = True
                 _kill_group(run.pid)
 
-    def emit(self, event: dict) -> None:
-        data = (json.dumps(event) + "\n").encode()
+    def emit(self, kind: str, **fields) -> None:
+        data = protocol.encode_event(kind, **fields)
         while data:
-            written = os.write(self.events_fd, data)
-            data = data[written:]
+            data = data[os.write(self.events_fd, data) :]
 
     def shutdown(self) -> None:
         self.closing = True
-        for pid in list(self.spare_pids):
+        pids = [*self.runs, *(spare[0] for spare in self.spares.values())]
+        for pid in pids:
             _kill_group(pid)
-        for pid in list(self.runs):
-            _kill_group(pid)
-        for pid in [*self.runs, *self.spare_pids]:
+        for pid in pids:
             try:
                 os.waitpid(pid, 0)
             except ChildProcessError:
                 pass
         if not self.isolated:
-            shutil.rmtree(self.run_root, ignore_errors=True)
-
-
-def _receive_request(channel: socket.socket) -> tuple[dict, int]:
-    fds = array.array("i")
-    data, ancdata, _flags, _addr = channel.recvmsg(1 << 20, socket.CMSG_SPACE(fds.itemsize))
-    for level, kind, payload in ancdata:
-        if level == socket.SOL_SOCKET and kind == socket.SCM_RIGHTS:
-            fds.frombytes(payload[: len(payload) - len(payload) % fds.itemsize])
-    if not data or not fds:
-        raise ConnectionError("no request")
-    return json.loads(data), fds[0]
+            _empty(self.run_root)
+            os.rmdir(self.run_root)
 
 
 def _kill_group(pid: int) -> None:
@@ -379,16 +347,26 @@ def _kill_group(pid: int) -> None:
             pass
 
 
-def _readable(fd: int) -> bool:
-    import select
+def _empty(path: str) -> None:
+    """Remove everything under `path` (weak isolation only: no tmpfs to replace)."""
+    import shutil
 
-    ready, _, _ = select.select([fd], [], [], 0)
-    return bool(ready)
+    for entry in os.scandir(path):
+        if entry.is_dir(follow_symlinks=False):
+            shutil.rmtree(entry.path, ignore_errors=True)
+        else:
+            try:
+                os.unlink(entry.path)
+            except OSError:
+                pass
 
 
 def _vsz() -> int:
-    with open("/proc/self/statm") as handle:
-        pages = int(handle.read().split()[0])
+    try:
+        with open("/proc/self/statm") as handle:
+            pages = int(handle.read().split()[0])
+    except OSError:
+        return 0
     return pages * os.sysconf("SC_PAGE_SIZE")
 
 
@@ -430,5 +408,5 @@ def main(config_json: str) -> None:
     info = worker.prepare()
     for slot in range(worker.slots):
         worker.fork_spare(slot)
-    worker.emit({"event": "ready", "isolation": info, "pid": os.getpid()})
+    worker.emit("ready", isolation=info, pid=os.getpid())
     worker.serve()

@@ -14,9 +14,11 @@ from pathlib import Path
 
 import pytest
 
-from bot.sandbox import Limits, Result, Sandbox, SandboxClient
+from bot.sandbox import Limits, Result, Sandbox, SandboxClient, boundary
 from bot.sandbox.hints import hints_for
 from bot.sandbox.limits import OUTPUT_BYTES, SOURCE_BYTES
+
+from .helpers import run_processes, worker_process
 
 REPO = Path(__file__).resolve().parents[2]
 RESULT_FIELDS = {
@@ -96,7 +98,7 @@ async def test_blocking_sleep_times_out_with_a_blocking_calls_hint(sandbox):
 
 async def test_memory_exhaustion_has_its_own_status(sandbox):
     result = await sandbox.run("x = bytearray(1 << 30)\n", memory_mib=64)
-    assert result.status == "memory" and result.error["type"] == "MemoryError"
+    assert result.status == "memory" and result.error["type"] == "MemoryLimit"
 
 
 async def test_output_is_capped_but_counted(sandbox):
@@ -130,10 +132,9 @@ async def test_stats_report_workers_queue_counts_and_isolation(sandbox):
 
 
 async def test_weak_isolation_is_refused_unless_accepted(monkeypatch, caplog):
-    original = Sandbox._command
-    # The same worker started plainly: no unshare, so no namespaces and no uid drop.
-    monkeypatch.setattr(Sandbox, "_command", lambda self: (original(self)[0][-8:], False))
-    caplog.set_level(logging.WARNING, logger="bot.sandbox.pool")
+    # The same worker started plainly: no bubblewrap, so no namespaces and no uid drop.
+    monkeypatch.setattr(boundary, "bwrap", lambda: None)
+    caplog.set_level(logging.WARNING, logger="bot.sandbox.sandbox")
     async with Sandbox(Limits(concurrency=1)) as box:
         refused = await box.run("print('x')")
         again = await box.run("print('x')")
@@ -160,12 +161,12 @@ async def test_weak_isolation_is_refused_unless_accepted(monkeypatch, caplog):
     ],
 )
 def test_hint_table_maps_classic_messages_to_topics(text, topic):
-    assert [h["topic"] for h in hints_for("error", None, text, "")] == [topic]
+    assert [h["topic"] for h in hints_for("error", None, text, {})] == [topic]
 
 
 def test_import_errors_get_no_hint():
     text = "ImportError: module 'os' is not available in the sandbox"
-    assert hints_for("error", None, text, "") == []
+    assert hints_for("error", None, text, {}) == []
 
 
 def test_hint_slugs_are_real_topics():
@@ -234,8 +235,9 @@ async def test_socket_server_and_client_speak_the_same_api(tmp_path):
 async def test_a_dead_worker_is_replaced_on_the_next_run():
     async with Sandbox(Limits(concurrency=1)) as box:
         assert (await box.run("print(1)")).status == "ok"
-        os.killpg(box._process.pid, signal.SIGKILL)
-        await box._process.wait()
+        process = worker_process(box).process
+        os.killpg(process.pid, signal.SIGKILL)
+        await process.wait()
         result = await box.run("print(2)")
         assert (result.status, result.output) == ("ok", "2\n")
         assert box.stats()["restarts"] == 1
@@ -258,14 +260,11 @@ asyncio.run(main())
 
 
 async def test_nothing_a_snippet_started_outlives_its_result():
-    from tests.sandbox.test_layers import _sandbox_uid_processes
-
     async with Sandbox(Limits(concurrency=1, wall_seconds=2)) as box:
         await box.run("print('warm')")
-        await asyncio.sleep(0.3)  # the next pre-forked child is ready
-        before = set(_sandbox_uid_processes())
+        before = run_processes(box)  # the spare that will run the snippet
         result = await box.run(LEFTOVERS)
-        after = set(_sandbox_uid_processes())
+        after = run_processes(box)
     # Like CPython, asyncio.run waits for the executor's thread; the wall clock ends it.
     assert (result.status, result.output) == ("timeout", "main done\n")
     assert before, "the child that will run the snippet is already waiting"

@@ -1,0 +1,179 @@
+"""Per-run memory and thread accounting with cgroups (v1 or v2).
+
+RLIMIT_AS only bounds one process's address space; a cgroup also counts what a
+run can allocate outside it (page cache of its files, pipe buffers, kernel
+memory), and its OOM counter tells, from the kernel, whether a run was killed
+for memory. The supervisor (outside the jail) creates one cgroup per cell
+(two cells per slot, so a spare can wait in one while a run uses the other) and
+binds them into the worker's jail at `/cgroup/<controller>`; the worker sets the
+limits per run; a child joins its cell before it drops its privileges.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import itertools
+import os
+import time
+
+JAIL_ROOT = "/cgroup"
+_counter = itertools.count()
+
+
+def _mounts() -> dict[str, str]:
+    """Controller -> mount point ("memory", "pids" for v1; "unified" for v2)."""
+    found: dict[str, str] = {}
+    with open("/proc/self/mountinfo", encoding="utf-8") as handle:
+        for line in handle:
+            left, _, right = line.partition(" - ")
+            fields, extra = left.split(), right.split()
+            if len(fields) < 5 or len(extra) < 3:
+                continue
+            point, fstype, options = fields[4], extra[0], extra[2].split(",")
+            if fstype == "cgroup2":
+                found.setdefault("unified", point)
+            elif fstype == "cgroup":
+                for name in ("memory", "pids"):
+                    if name in options:
+                        found.setdefault(name, point)
+    return found
+
+
+def _own_paths() -> dict[str, str]:
+    paths: dict[str, str] = {}
+    with open("/proc/self/cgroup", encoding="utf-8") as handle:
+        for line in handle:
+            _, controllers, path = line.rstrip("\n").split(":", 2)
+            for name in controllers.split(",") if controllers else ["unified"]:
+                paths[name] = path
+    return paths
+
+
+def _write(path: str, value: str) -> None:
+    with open(path, "w", encoding="ascii") as handle:
+        handle.write(value)
+
+
+class CgroupPlan:
+    """The supervisor's side: a directory per controller holding `cell<N>` cgroups."""
+
+    def __init__(self, version: int, dirs: dict[str, str], cells: int) -> None:
+        self.version = version
+        self.dirs = dirs  # jail name ("memory", "pids" or "unified") -> host path
+        self.cells = cells
+
+    @classmethod
+    def create(cls, cells: int) -> CgroupPlan | None:
+        """Make the cgroups, or None when this host cannot (not root, no controllers)."""
+        if os.geteuid() != 0:
+            return None
+        name = f"awaitbot-sandbox-{os.getpid()}-{next(_counter)}"
+        try:
+            mounts, own = _mounts(), _own_paths()
+            if "memory" in mounts and "pids" in mounts:
+                dirs = {
+                    c: f"{mounts[c]}{own.get(c, '/').rstrip('/')}/{name}"
+                    for c in ("memory", "pids")
+                }
+                plan = cls(1, dirs, cells)
+            elif "unified" in mounts:
+                plan = cls(2, {"unified": _v2_parent(mounts["unified"], own) + "/" + name}, cells)
+            else:
+                return None
+            plan._make()
+            return plan
+        except OSError:
+            return None
+
+    def _make(self) -> None:
+        for path in self.dirs.values():
+            os.mkdir(path, 0o755)
+            if self.version == 2:
+                _write(f"{path}/cgroup.subtree_control", "+memory +pids")
+            for cell in range(self.cells):
+                os.mkdir(f"{path}/cell{cell}", 0o755)
+
+    def binds(self) -> list[tuple[str, str]]:
+        """(host path, path inside the jail) pairs to bind read-write."""
+        return [(path, f"{JAIL_ROOT}/{name}") for name, path in self.dirs.items()]
+
+    def layout(self) -> dict:
+        return {"version": self.version, "controllers": sorted(self.dirs)}
+
+    def remove(self) -> None:
+        """Remove the cgroups once every process in them is gone (a few retries)."""
+        deadline = time.monotonic() + 5
+        for path in self.dirs.values():
+            for cell in [*(f"{path}/cell{n}" for n in range(self.cells)), path]:
+                while True:
+                    try:
+                        os.rmdir(cell)
+                        break
+                    except FileNotFoundError:
+                        break
+                    except OSError:
+                        if time.monotonic() > deadline:
+                            break
+                        time.sleep(0.01)  # exiting processes leave their cgroup shortly
+
+
+def _v2_parent(mount: str, own: dict[str, str]) -> str:
+    """A v2 cgroup under which we may create children with memory and pids enabled:
+    our own (when delegated to us) or the root."""
+    for relative in (own.get("unified", "/"), "/"):
+        parent = mount + relative.rstrip("/")
+        with contextlib.suppress(OSError):
+            with open(f"{parent}/cgroup.subtree_control", encoding="ascii") as handle:
+                enabled = handle.read().split()
+            if not {"memory", "pids"} <= set(enabled):
+                _write(f"{parent}/cgroup.subtree_control", "+memory +pids")
+            return parent
+    raise OSError("no cgroup v2 parent with memory and pids")
+
+
+class Cell:
+    """The worker's side: one cell's cgroup files, as seen inside the jail."""
+
+    def __init__(self, layout: dict, cell: int) -> None:
+        self.version = layout["version"]
+        base = {name: f"{JAIL_ROOT}/{name}/cell{cell}" for name in layout["controllers"]}
+        memory = base.get("memory") or base["unified"]
+        pids = base.get("pids") or base["unified"]
+        self.procs = sorted({f"{path}/cgroup.procs" for path in base.values()})
+        if self.version == 1:
+            self.memory_limit = f"{memory}/memory.limit_in_bytes"
+            self.events = f"{memory}/memory.oom_control"
+        else:
+            self.memory_limit = f"{memory}/memory.max"
+            self.events = f"{memory}/memory.events"
+        self.pids_limit = f"{pids}/pids.max"
+        self.limit = -1
+
+    def configure(self, memory_bytes: int, threads: int) -> None:
+        _write(self.pids_limit, str(threads))
+        self.set_memory(memory_bytes)
+        if self.version == 2:
+            with contextlib.suppress(OSError):
+                _write(f"{self.memory_limit.rsplit('/', 1)[0]}/memory.swap.max", "0")
+
+    def set_memory(self, memory_bytes: int) -> None:
+        if memory_bytes != self.limit:
+            _write(self.memory_limit, str(memory_bytes))
+            self.limit = memory_bytes
+
+    def oom_kills(self) -> int:
+        with open(self.events, encoding="ascii") as handle:
+            for line in handle:
+                name, _, value = line.partition(" ")
+                if name == "oom_kill":
+                    return int(value)
+        return 0
+
+    def join(self) -> None:
+        """Move the calling process into this cell (the child does it, as root)."""
+        for path in self.procs:
+            fd = os.open(path, os.O_WRONLY | os.O_CLOEXEC)
+            try:
+                os.write(fd, b"0")
+            finally:
+                os.close(fd)

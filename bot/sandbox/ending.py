@@ -1,0 +1,157 @@
+"""How a script ends, exactly as `python3 snippet.py` ends it.
+
+CPython prints an uncaught exception with `sys.excepthook` (keeping it alive in
+`sys.last_traceback`), turns SystemExit into an exit status, then finalizes:
+it waits for non-daemon threads, runs atexit callbacks, drops `sys.last_*`
+and clears the modules. Objects that die in that last phase (a coroutine
+nobody awaited, held by a global or a traceback frame) warn as `sys:1`, after
+the traceback, and without the "Enable tracemalloc" line, because tracemalloc
+can no longer be imported by then. The child repeats those steps in that order.
+
+Everything here runs after the snippet did, so it must survive anything the
+snippet left behind: an exception whose `__str__` raises, a cause chain
+thousands of links long, an exit code whose methods raise.
+"""
+
+from __future__ import annotations
+
+import atexit
+import gc
+import sys
+import threading
+import types
+import warnings
+
+FILENAME = "snippet.py"
+C_LONG = 1 << 63
+
+
+def snippet_traceback(tb: types.TracebackType | None) -> types.TracebackType | None:
+    """A copy of `tb` with only the snippet's own frames (the original is untouched,
+    so every frame it holds stays alive until finalization, as in CPython)."""
+    kept = []
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == FILENAME:
+            kept.append(tb)
+        tb = tb.tb_next
+    copy = None
+    for entry in reversed(kept):
+        copy = types.TracebackType(copy, entry.tb_frame, entry.tb_lasti, entry.tb_lineno)
+    return copy
+
+
+def _chain(exc: BaseException) -> list[BaseException]:
+    """The exception, its causes and contexts, and group members: each once."""
+    found, seen, stack = [], set(), [exc]
+    while stack:
+        current = stack.pop()
+        if current is None or id(current) in seen:
+            continue
+        seen.add(id(current))
+        found.append(current)
+        stack += [current.__cause__, current.__context__]
+        if isinstance(current, BaseExceptionGroup):
+            stack += list(current.exceptions)
+    return found
+
+
+def display(exc: BaseException) -> list:
+    """Print an uncaught exception as CPython does; return what must stay alive
+    until finalization (CPython keeps it in sys.last_traceback)."""
+    keep = [(item, item.__traceback__) for item in _chain(exc)]
+    for item, original in keep:
+        item.__traceback__ = snippet_traceback(original)
+    try:
+        sys.__excepthook__(type(exc), exc, exc.__traceback__)
+    except BaseException:  # noqa: S110 - a failing display must not hide the status
+        pass
+    return keep
+
+
+def error_info(exc: BaseException) -> dict:
+    """Type, message and line of an uncaught exception, for the report."""
+    line = None
+    if isinstance(exc, SyntaxError) and type(exc.lineno) is int:
+        line = exc.lineno
+    tb = exc.__traceback__
+    while tb is not None:
+        line = tb.tb_lineno
+        tb = tb.tb_next
+    try:
+        message = exc.msg if isinstance(exc, SyntaxError) else str(exc)
+        message = message if type(message) is str else str(message)
+    except BaseException:
+        message = "<exception str() failed>"
+    return {"type": type(exc).__name__, "message": message, "line": line}
+
+
+def exit_status(exc: SystemExit) -> tuple[int, dict | None]:
+    """The status CPython's _Py_HandleSystemExit gives, printing a non-int code."""
+    try:
+        code = exc.code
+    except BaseException:
+        code = exc
+    if code is None:
+        return 0, None
+    if isinstance(code, int):
+        value = int.__int__(code)
+        status = (value if -C_LONG <= value < C_LONG else -1) & 0xFF
+        error = None if status == 0 else {"type": "SystemExit", "message": str(value), "line": None}
+        return status, error
+    try:
+        text = str(code)
+    except BaseException:
+        text = ""
+    try:
+        sys.stderr.write(text + "\n")
+    except BaseException:  # noqa: S110
+        pass
+    return 1, {"type": "SystemExit", "message": text, "line": None}
+
+
+def finalize(namespace: dict, keep: list) -> None:
+    """Threads, atexit, then the module teardown, in CPython's order."""
+    for step in (threading._shutdown, atexit._run_exitfuncs):
+        try:
+            step()
+        except BaseException:  # noqa: S110
+            pass
+    # From here on CPython is finalizing: no frame runs (warnings say `sys:1`) and
+    # imports fail (so no "Enable tracemalloc" line).
+    sys.modules["tracemalloc"] = None
+    try:
+        keep.clear()
+        namespace.clear()
+        gc.collect()
+    except BaseException:  # noqa: S110
+        pass
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except BaseException:  # noqa: S110
+            pass
+
+
+def hide_sandbox_frames(package_dir: str) -> None:
+    """Stack walks (asyncio's debug tracebacks, logging's stack_info, warnings at
+    teardown) stop at the snippet's outermost frame, as if the sandbox's own
+    frames below it did not exist; they do not exist in `python3 snippet.py`."""
+    import traceback
+
+    original_walk = traceback.walk_stack
+
+    def walk_stack(f):
+        for frame, lineno in original_walk(f if f is not None else sys._getframe().f_back):
+            if frame.f_code.co_filename.startswith(package_dir):
+                return
+            yield frame, lineno
+
+    traceback.walk_stack = walk_stack
+    original_show = warnings._showwarnmsg
+
+    def show(message: warnings.WarningMessage) -> None:
+        if str(message.filename).startswith(package_dir):
+            message.filename, message.lineno, message.line = "sys", 1, ""
+        original_show(message)
+
+    warnings._showwarnmsg = show
