@@ -1,19 +1,25 @@
 """Layer 3: a PEP 578 audit hook armed in the child just before the snippet runs.
 
-It cannot be removed once added. It refuses process creation, network sockets
-(asyncio's AF_UNIX self-pipe socketpair stays allowed), ctypes, tracing,
-garbage-collector walks, new imports, and file access outside the run directory
-(plus read-only access to the few files Python itself may read: the stdlib
-sources for tracebacks, time zone data, /dev/null and /dev/urandom).
+It refuses process creation, network sockets (asyncio's AF_UNIX self-pipe
+socketpair stays allowed), ctypes, tracing, garbage-collector walks, new
+imports, swapping a function's code, and file access outside the run
+directory (plus read-only access to the few files Python itself reads: the
+stdlib for tracebacks, time zone data, /dev/null and /dev/urandom).
 
-Frame reads are not refused here: asyncio (task reprs) and logging read frames
-in normal operation. Frames are kept from snippets by layer 1; this layer denies
-what a frame could be used for.
+Once armed, nothing in the child can change what it denies. A hook cannot be
+removed (PEP 578), and this one holds all its state in closure cells of
+functions nothing else references, reads no module globals or builtins (every
+callable it uses was bound when it was built), and calls only C functions on
+exact `str`/`bytes`/`int` values, so no snippet code runs while it decides
+(no `__fspath__`, `__eq__` or `__hash__` of a user object) and no frame of it
+is ever reachable. Frame reads are not refused: asyncio and logging read
+frames in normal operation; layer 1 keeps frames from snippets.
 """
 
 from __future__ import annotations
 
 import os
+import posix
 import socket
 import sys
 
@@ -71,74 +77,157 @@ DENIED_EVENTS = frozenset(
     }
 )
 
-# Events about paths: allowed only inside the run directory.
-PATH_EVENTS = frozenset(
-    {
-        "os.listdir",
-        "os.scandir",
-        "os.chdir",
-        "os.chmod",
-        "os.mkdir",
-        "os.remove",
-        "os.rename",
-        "os.rmdir",
-        "os.symlink",
-        "os.link",
-        "os.truncate",
-        "os.utime",
-        "shutil.rmtree",
-        "shutil.copyfile",
-        "shutil.move",
-        "os.mkfifo",
-        "os.mknod",
-    }
-)
+# Events about paths: each string argument must be inside the run directory, and
+# the positions that hold a dir_fd must be empty (a relative path would otherwise
+# be resolved against a directory the hook cannot see).
+PATH_EVENTS = {
+    "os.listdir": (),
+    "os.scandir": (),
+    "os.chdir": (),
+    "os.chmod": (2,),
+    "os.mkdir": (2,),
+    "os.remove": (1,),
+    "os.rename": (2, 3),
+    "os.replace": (2, 3),
+    "os.rmdir": (1,),
+    "os.symlink": (2,),
+    "os.link": (2, 3),
+    "os.truncate": (),
+    "os.utime": (3,),
+    "shutil.rmtree": (1,),
+    "shutil.copyfile": (),
+    "shutil.copymode": (),
+    "shutil.copystat": (),
+    "shutil.move": (),
+    "os.mkfifo": (2,),
+    "os.mknod": (3,),
+}
+# Attributes nothing in a run needs to replace: it would swap a function's code.
+# (`__defaults__` stays settable: namedtuple sets it on the classes it makes.)
+FROZEN_ATTRIBUTES = frozenset({"__code__"})
 
 _WRITE_FLAGS = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_TRUNC | os.O_APPEND
+_S_IFMT, _S_IFLNK, _S_IFDIR = 0o170000, 0o120000, 0o040000
 
 
 class AuditDenied(PermissionError):
     pass
 
 
-def _inside(path, roots: tuple[str, ...]) -> bool:
-    if isinstance(path, int):
-        return True  # an already open descriptor: nothing new is reached
-    if isinstance(path, bytes):
-        path = os.fsdecode(path)
-    if not isinstance(path, str):
+def build_hook(workdir: str, read_roots: tuple[str, ...]):
+    """The hook function. Every name it uses is a closure cell bound right here."""
+    write_roots = (posix.fspath(os.path.realpath(workdir)),)
+    readable = write_roots + tuple(os.path.realpath(root) for root in read_roots)
+    denied, path_events, frozen = DENIED_EVENTS, PATH_EVENTS, FROZEN_ATTRIBUTES
+    write_flags, af_unix = _WRITE_FLAGS, socket.AF_UNIX
+    modules = sys.modules
+    getcwd, lstat, stat, readlink = posix.getcwd, posix.lstat, posix.stat, posix.readlink
+    str_type, bytes_type, int_type, tuple_type, none = str, bytes, int, tuple, None
+    denial, typeof, length = AuditDenied, type, len
+    starts = str.startswith
+    split, join, decode = str.split, str.join, bytes.decode
+    text_modes = "wax+"
+
+    def text(path):
+        """An exact str for a path argument, or None for anything else."""
+        kind = typeof(path)
+        if kind is str_type:
+            return path
+        if kind is bytes_type:
+            return decode(path, "utf-8", "surrogateescape")
+        return none
+
+    def resolve(path):
+        """The absolute, symlink-free form of `path` (a mini realpath built only
+        from C calls), or None if it cannot be told."""
+        if not starts(path, "/"):
+            path = getcwd() + "/" + path
+        pending = split(path, "/")
+        pending.reverse()
+        done = []
+        hops = 0
+        while pending:
+            part = pending.pop()
+            if part == "" or part == ".":
+                continue
+            if part == "..":
+                if done:
+                    done.pop()
+                continue
+            current = "/" + join("/", done + [part])
+            try:
+                mode = lstat(current).st_mode
+            except OSError:
+                done.append(part)  # does not exist (yet): nothing to follow
+                continue
+            if mode & _S_IFMT == _S_IFLNK:
+                hops += 1
+                if hops > 40:
+                    return none
+                target = readlink(current)
+                if starts(target, "/"):
+                    done = []
+                more = split(target, "/")
+                more.reverse()
+                pending.extend(more)
+            else:
+                done.append(part)
+        return "/" + join("/", done)
+
+    def inside(path, roots):
+        real = resolve(path)
+        if real is none:
+            return False
+        for root in roots:
+            if real == root or starts(real, root + "/"):
+                return True
         return False
-    real = os.path.realpath(path)
-    return any(real == root or real.startswith(root + os.sep) for root in roots)
+
+    def hook(event, args):
+        if event in denied or starts(event, ("ctypes.", "winreg.", "_winapi.")):
+            raise denial(event + " is not allowed in the sandbox")
+        if event == "open":
+            path, mode, flags = args[0], args[1], args[2]
+            if typeof(path) is int_type:
+                return  # an already open descriptor: nothing new is reached
+            name = text(path)
+            if name is none or ".." in split(name, "/") and not starts(name, "/"):
+                raise denial("opening that path is not allowed in the sandbox")
+            writing = (typeof(mode) is str_type and any(c in mode for c in text_modes)) or (
+                typeof(flags) is int_type and flags & write_flags
+            )
+            if not inside(name, write_roots):
+                if writing or not inside(name, readable):
+                    raise denial("opening " + name + " is not allowed in the sandbox")
+                try:
+                    if stat(name).st_mode & _S_IFMT == _S_IFDIR:
+                        raise denial("opening a directory outside the run is not allowed")
+                except OSError:
+                    pass
+        elif event == "socket.__new__":
+            if args[1] != af_unix:
+                raise denial("network sockets are not allowed in the sandbox")
+        elif event == "import":
+            name = args[0]
+            if typeof(name) is not str_type or (
+                name not in modules and not starts(name, "encodings.")
+            ):
+                raise denial("importing that module is not allowed in the sandbox")
+        elif event == "object.__setattr__":
+            if length(args) > 1 and typeof(args[1]) is str_type and args[1] in frozen:
+                raise denial("replacing " + args[1] + " is not allowed in the sandbox")
+        elif event in path_events:
+            for index in path_events[event]:
+                if length(args) > index and args[index] is not none:
+                    raise denial(event + " with dir_fd is not allowed in the sandbox")
+            for value in args if typeof(args) is tuple_type else ():
+                if typeof(value) is str_type or typeof(value) is bytes_type:
+                    if not inside(text(value), write_roots):
+                        raise denial(event + " outside the run directory is not allowed")
+
+    return hook
 
 
 def install(workdir: str, read_roots: tuple[str, ...]) -> None:
     """Arm the hook. `workdir` may be read and written; `read_roots` only read."""
-    write_roots = (os.path.realpath(workdir),)
-    readable = write_roots + tuple(os.path.realpath(root) for root in read_roots)
-    allowed_imports_prefix = ("encodings.",)
-    af_unix = socket.AF_UNIX
-
-    def hook(event: str, args: tuple) -> None:
-        if event in DENIED_EVENTS or event.startswith(("ctypes.", "winreg.", "_winapi.")):
-            raise AuditDenied(f"{event} is not allowed in the sandbox")
-        if event == "open":
-            path, mode, flags = args
-            writing = (isinstance(mode, str) and any(c in mode for c in "wax+")) or (
-                isinstance(flags, int) and flags & _WRITE_FLAGS
-            )
-            if not _inside(path, write_roots if writing else readable):
-                raise AuditDenied(f"opening {path!r} is not allowed in the sandbox")
-        elif event == "socket.__new__":
-            if args[1] != af_unix:
-                raise AuditDenied("network sockets are not allowed in the sandbox")
-        elif event == "import":
-            name = args[0]
-            if name not in sys.modules and not name.startswith(allowed_imports_prefix):
-                raise AuditDenied(f"importing {name!r} is not allowed in the sandbox")
-        elif event in PATH_EVENTS:
-            for path in args:
-                if isinstance(path, (str, bytes)) and not _inside(path, write_roots):
-                    raise AuditDenied(f"{event} outside the run directory is not allowed")
-
-    sys.addaudithook(hook)
+    sys.addaudithook(build_hook(workdir, read_roots))

@@ -18,9 +18,9 @@ import random
 import sys
 
 from . import audit, ending, protocol
-from .guards import guard_globals
 from .hints import source_facts
 from .modules import make_importer
+from .namespace import guard_globals
 from .policy import PolicyError, restrict
 
 FILENAME = ending.FILENAME

@@ -1,4 +1,4 @@
-"""Layer 1, run time: the guard functions and the deliberately small set of builtins.
+"""Layer 1, run time: the guard functions RestrictedPython's rewritten code calls.
 
 RestrictedPython rewrites `a.b` into `_getattr_(a, "b")`, `a.b = c` into
 `_write_(a).b = c`, `for x in y` into `for x in _getiter_(y)` and so on; this
@@ -11,14 +11,11 @@ from __future__ import annotations
 
 import _string
 import asyncio
-import builtins
 import collections
 import operator
 import string
 import types
 import weakref
-
-from RestrictedPython.Guards import safe_builtins
 
 from .policy import attribute_allowed
 
@@ -96,10 +93,31 @@ def _bind(function, template):
     return bound
 
 
-def _is_loop(obj) -> bool:
-    if isinstance(obj, type):
+_SUPER_SELF = vars(super)["__self__"]
+_SUPER_CLASS = vars(super)["__thisclass__"]
+# Harmless strings every object may show, event loops included.
+ALWAYS_READABLE = frozenset({"__name__", "__qualname__", "__doc__", "__module__"})
+
+
+def is_loop_related(obj) -> bool:
+    """An event loop, a loop class, or a super() proxy over one, judged by the
+    object's real type: `isinstance` would ask the object (a super() proxy of a
+    loop says it is a `super`)."""
+    if type(obj) is super:
+        proxied = _SUPER_SELF.__get__(obj)
+        if proxied is None:
+            return issubclass(_SUPER_CLASS.__get__(obj), asyncio.AbstractEventLoop)
+        obj = proxied
+    if issubclass(type(obj), type):
         return issubclass(obj, asyncio.AbstractEventLoop)
-    return isinstance(obj, asyncio.AbstractEventLoop)
+    return issubclass(type(obj), asyncio.AbstractEventLoop)
+
+
+def _loop_method(value) -> bool:
+    """A bound method of a loop that the loop's own filter would refuse."""
+    if type(value) is not types.MethodType:
+        return False
+    return is_loop_related(value.__self__) and value.__func__.__name__ not in LOOP_ATTRIBUTES
 
 
 def guarded_getattr(obj, name, *default):
@@ -114,11 +132,13 @@ def guarded_getattr(obj, name, *default):
     ):
         function = safe_format if name == "format" else safe_format_map
         return _bind(function, obj) if isinstance(obj, str) else function
-    if name not in LOOP_ATTRIBUTES and _is_loop(obj):
+    if name not in LOOP_ATTRIBUTES and name not in ALWAYS_READABLE and is_loop_related(obj):
         if default:
             return default[0]
         raise _refuse(name)
     value = getattr(obj, name, *default)
+    if _loop_method(value):
+        raise _refuse(name)
     if name in ("format", "format_map"):
         # Also catches str's own methods reached another way, e.g. through
         # super() on an instance of a str subclass.
@@ -143,6 +163,11 @@ def guarded_hasattr(obj, name) -> bool:
 
 def guarded_getitem(obj, key):
     return obj[key]
+
+
+def remember_user_class(cls: type) -> None:
+    """Classes a snippet defines may be written to (see guarded_write)."""
+    _user_classes.add(cls)
 
 
 def is_user_class(cls) -> bool:
@@ -243,131 +268,3 @@ def guarded_iter_unpack_sequence(iterable, spec, getiter):
 async def guarded_aiter_unpack_sequence(iterable, spec, getiter):
     async for item in iterable:
         yield guarded_unpack_sequence(item, spec, getiter)
-
-
-def apply(function, /, *args, **kwargs):
-    return function(*args, **kwargs)
-
-
-def build_class(function, name, /, *bases, **keywords):
-    """`__build_class__` that remembers the snippet's own classes for the write guard."""
-    cls = builtins.__build_class__(function, name, *bases, **keywords)
-    if isinstance(cls, type):
-        _user_classes.add(cls)
-    return cls
-
-
-def safe_type(*args):
-    if len(args) != 1:
-        raise TypeError("type() takes exactly one argument in the sandbox")
-    return type(args[0])
-
-
-def _iterating(function):
-    """Wrap a builtin that iterates its first argument so the iteration uses the guard."""
-
-    def wrapper(iterable, /, *args, **kwargs):
-        return function(guarded_iter(iterable), *args, **kwargs)
-
-    wrapper.__name__ = wrapper.__qualname__ = function.__name__
-    return wrapper
-
-
-def _min_max(function):
-    def wrapper(*args, **kwargs):
-        if len(args) == 1:
-            args = (guarded_iter(args[0]),)
-        return function(*args, **kwargs)
-
-    wrapper.__name__ = wrapper.__qualname__ = function.__name__
-    return wrapper
-
-
-def _many(function):
-    def wrapper(first, /, *iterables, **kwargs):
-        return function(first, *[guarded_iter(it) for it in iterables], **kwargs)
-
-    wrapper.__name__ = wrapper.__qualname__ = function.__name__
-    return wrapper
-
-
-def _zip(*iterables, strict=False):
-    return zip(*[guarded_iter(it) for it in iterables], strict=strict)
-
-
-def make_builtins(importer) -> dict:
-    """The builtins a snippet sees, each one added on purpose."""
-    table = {
-        name: value
-        for name, value in safe_builtins.items()
-        if name not in ("__build_class__", "setattr", "delattr", "_getattr_")
-    }
-    for name in dir(builtins):
-        value = getattr(builtins, name)
-        if isinstance(value, type) and issubclass(value, BaseException):
-            table[name] = value
-    table.update(
-        {
-            "__build_class__": build_class,
-            "__import__": importer,
-            "print": builtins.print,
-            # Types are handed over as they are so isinstance() and subclassing work.
-            "list": list,
-            "dict": dict,
-            "set": set,
-            "frozenset": frozenset,
-            "tuple": tuple,
-            "bytes": bytes,
-            "bytearray": bytearray,
-            "object": object,
-            "property": property,
-            "staticmethod": staticmethod,
-            "classmethod": classmethod,
-            "super": super,
-            "enumerate": enumerate,
-            "reversed": reversed,
-            "NotImplemented": NotImplemented,
-            "format": format,
-            "ascii": ascii,
-            "bin": bin,
-            "type": safe_type,
-            "getattr": guarded_getattr,
-            "hasattr": guarded_hasattr,
-            "setattr": guarded_setattr,
-            "delattr": guarded_delattr,
-            "iter": _min_max(iter),
-            "next": next,
-            "aiter": aiter,
-            "anext": anext,
-            "sorted": _iterating(sorted),
-            "sum": _iterating(sum),
-            "any": _iterating(any),
-            "all": _iterating(all),
-            "min": _min_max(min),
-            "max": _min_max(max),
-            "map": _many(map),
-            "filter": _many(filter),
-            "zip": _zip,
-        }
-    )
-    return table
-
-
-def guard_globals(importer) -> dict:
-    """Names RestrictedPython's rewritten code calls, plus the builtins."""
-    return {
-        "__builtins__": make_builtins(importer),
-        "__name__": "__main__",
-        "_getattr_": guarded_getattr,
-        "_getitem_": guarded_getitem,
-        "_write_": guarded_write,
-        "_getiter_": guarded_iter,
-        "_getaiter_": guarded_aiter,
-        "_iter_unpack_sequence_": guarded_iter_unpack_sequence,
-        "_aiter_unpack_sequence_": guarded_aiter_unpack_sequence,
-        "_unpack_sequence_": guarded_unpack_sequence,
-        "_inplacevar_": inplace_var,
-        "_augattr_": augment_attribute,
-        "_augitem_": augment_item,
-        "_apply_": apply,
-    }

@@ -11,8 +11,12 @@ operator.attrgetter/methodcaller, string.Formatter, collections.UserString).
 
 from __future__ import annotations
 
+import dis
+import enum
 import importlib
 import sys
+
+from .ending import FILENAME
 
 ALLOWED: dict[str, tuple[str, ...]] = {
     "asyncio": (
@@ -61,7 +65,7 @@ ALLOWED: dict[str, tuple[str, ...]] = {
         "Any Optional Union List Dict Tuple Set FrozenSet Callable Awaitable Coroutine "
         "AsyncIterator AsyncIterable AsyncGenerator Iterable Iterator Generator Sequence "
         "Mapping MutableMapping MutableSequence TypeVar Generic Protocol NamedTuple Literal "
-        "Final ClassVar cast TYPE_CHECKING NoReturn Never Self Type Deque DefaultDict Counter "
+        "Final ClassVar cast TYPE_CHECKING NoReturn Never Self Deque DefaultDict Counter "
         "runtime_checkable overload final"
     ).split(),
     "enum": "Enum IntEnum Flag IntFlag StrEnum auto unique".split(),
@@ -113,14 +117,24 @@ PRELOAD = (
 class ModuleProxy:
     """A read-only stand-in for an allowlisted module: only the listed names exist.
 
-    It has no `__name__`: `from asyncio import base_events` would otherwise fall
-    back to sys.modules["asyncio.base_events"] when the attribute is missing.
+    A missing name raises what CPython raises for a real module: AttributeError
+    (with `name` and `obj`, so tracebacks offer "Did you mean"), or, for
+    `from module import name` (the only direct attribute access a policy-compiled
+    snippet makes), ImportError. Raising ImportError there also keeps CPython from
+    falling back to sys.modules["asyncio.base_events"] and the like.
     """
 
     def __getattr__(self, name: str):
-        raise AttributeError(
-            f"module {_proxy_name(self)!r} has no attribute {name!r} in the sandbox"
-        )
+        module, path = _PROXY_INFO.get(id(self), ("?", None))
+        if _importing_from(sys._getframe(1)):
+            where = f" ({path})" if path else " (unknown location)"
+            error = ImportError(f"cannot import name {name!r} from {module!r}{where}")
+            error.name, error.path = module, path
+            raise error
+        raise AttributeError(f"module {module!r} has no attribute {name!r}", name=name, obj=self)
+
+    def __dir__(self) -> list[str]:
+        return sorted(object.__getattribute__(self, "__dict__"))
 
     def __setattr__(self, name: str, value) -> None:
         raise AttributeError("modules are read-only in the sandbox")
@@ -129,20 +143,24 @@ class ModuleProxy:
         raise AttributeError("modules are read-only in the sandbox")
 
     def __repr__(self) -> str:
-        return f"<module {_proxy_name(self)!r} (sandboxed)>"
+        module, path = _PROXY_INFO.get(id(self), ("?", None))
+        return f"<module {module!r} from {path!r}>" if path else f"<module {module!r} (built-in)>"
 
 
-_PROXY_NAMES: dict[int, str] = {}
+_PROXY_INFO: dict[int, tuple[str, str | None]] = {}
+_IMPORT_FROM = dis.opmap["IMPORT_FROM"]
 
 
-def _proxy_name(proxy: ModuleProxy) -> str:
-    return _PROXY_NAMES.get(id(proxy), "?")
+def _importing_from(frame) -> bool:
+    """Is this snippet frame executing `from module import name`?"""
+    code = frame.f_code
+    return code.co_filename == FILENAME and code.co_code[frame.f_lasti] == _IMPORT_FROM
 
 
-def make_proxy(name: str, attributes: dict) -> ModuleProxy:
+def make_proxy(name: str, attributes: dict, path: str | None = None) -> ModuleProxy:
     proxy = object.__new__(ModuleProxy)
     object.__getattribute__(proxy, "__dict__").update(attributes)
-    _PROXY_NAMES[id(proxy)] = name
+    _PROXY_INFO[id(proxy)] = (name, path)
     return proxy
 
 
@@ -177,6 +195,8 @@ def _sys_proxy() -> ModuleProxy:
     return make_proxy(
         "sys",
         {
+            "__name__": "sys",
+            "__doc__": sys.__doc__,
             "version": sys.version,
             "version_info": sys.version_info,
             "platform": sys.platform,
@@ -195,12 +215,36 @@ def preload() -> None:
         importlib.import_module(name)
 
 
+def _enum_names_checked(create):
+    """Enum's functional API (`Enum("Color", {...})`) builds a class from names it
+    is given; a dunder name there would define any special method (a
+    `__reduce_ex__`, an `__init_subclass__`). Member names must be plain."""
+
+    def _create_(cls, class_name, names, **options):
+        if isinstance(names, str):
+            listed = names.replace(",", " ").split()
+        elif hasattr(names, "keys"):
+            listed = list(names.keys())
+        else:
+            names = list(names)
+            listed = [item if isinstance(item, str) else item[0] for item in names]
+        for name in listed:
+            if not isinstance(name, str) or not name.isidentifier() or name.startswith("_"):
+                raise ValueError(f"invalid enum member name {name!r} in the sandbox")
+        return create(cls, class_name, names, **options)
+
+    return _create_
+
+
 def build_proxies() -> dict[str, ModuleProxy]:
     preload()
+    enum.EnumType._create_ = _enum_names_checked(enum.EnumType._create_)
     proxies = {}
     for name, attributes in ALLOWED.items():
         module = sys.modules[name]
-        proxies[name] = make_proxy(name, {attr: getattr(module, attr) for attr in attributes})
+        listed = {attr: getattr(module, attr) for attr in attributes if hasattr(module, attr)}
+        listed.update(__name__=name, __doc__=module.__doc__)
+        proxies[name] = make_proxy(name, listed, getattr(module, "__file__", None))
     proxies["sys"] = _sys_proxy()
     return proxies
 

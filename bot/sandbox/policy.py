@@ -26,6 +26,7 @@ READABLE_DUNDERS = frozenset(
         "__name__",
         "__qualname__",
         "__doc__",
+        "__module__",
         "__repr__",
         "__str__",
         "__post_init__",
@@ -108,10 +109,19 @@ class PolicyError(Exception):
         self.line = line
 
 
+# Public API that starts with an underscore: namedtuple's documented methods.
+PUBLIC_UNDERSCORED = frozenset({"_asdict", "_replace", "_fields", "_field_defaults", "_make"})
+
+
 def attribute_allowed(name: str) -> bool:
     if name in BLOCKED_ATTRIBUTES or name.endswith("__roles__"):
         return False
-    return not name.startswith("_") or name == "_" or name in READABLE_DUNDERS
+    return (
+        not name.startswith("_")
+        or name == "_"
+        or name in READABLE_DUNDERS
+        or name in PUBLIC_UNDERSCORED
+    )
 
 
 class AsyncPolicy(RestrictingNodeTransformer):
@@ -245,8 +255,28 @@ class AsyncPolicy(RestrictingNodeTransformer):
     # -- exception groups --------------------------------------------------
 
     def visit_TryStar(self, node: ast.AST) -> ast.AST:
-        """`except*` gets the checks of `except`: handler names are checked."""
-        return self.node_contents_visit(node)
+        """`except*` gets the checks of `except`, and its body is wrapped so that a
+        raised group is checked before CPython calls its split() and trusts the
+        result (CVE-2025-22153, CPython gh-128049): `_check_group_` refuses groups
+        whose split or subgroup is not BaseExceptionGroup's own, then a bare
+        `raise` sends the group on unchanged (same traceback)."""
+        node = self.node_contents_visit(node)
+        check = ast.Expr(
+            ast.Call(
+                func=ast.Name("_check_group_", ast.Load()),
+                args=[ast.Name("_group_", ast.Load())],
+                keywords=[],
+            )
+        )
+        handler = ast.ExceptHandler(
+            type=ast.Name("_group_type_", ast.Load()), name="_group_", body=[check, ast.Raise()]
+        )
+        wrapper = ast.Try(body=node.body, handlers=[handler], orelse=[], finalbody=[])
+        call = check.value
+        for part in (wrapper, handler, handler.type, *handler.body, call, call.func, *call.args):
+            copy_locations(part, node)
+        node.body = [wrapper]
+        return node
 
     # -- async ---------------------------------------------------------------
 
