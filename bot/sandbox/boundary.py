@@ -82,8 +82,28 @@ def command(
     for host, inside in binds:
         args += ["--bind", host, inside]
     args += ["--proc", "/proc", "--size", str(1 << 20), "--perms", "0755", "--tmpfs", JAIL_RUNS]
+    # bubblewrap creates the parents of what it mounts as root-only (0700); the
+    # children, running as other users, must be able to walk through them.
+    for parent in _parents(args):
+        args += ["--chmod", "0755", parent]
     args += ["--remount-ro", "/", "--chdir", "/", "--", os.path.realpath(python)]
     return args
+
+
+_TWO_PATHS = {"--ro-bind", "--ro-bind-try", "--bind", "--dev-bind-try", "--symlink"}
+
+
+def _parents(args: list[str]) -> list[str]:
+    """Directories bubblewrap made on the way to a mount point (not mounts themselves)."""
+    targets = {args[i + 2] for i, arg in enumerate(args) if arg in _TWO_PATHS}
+    targets |= {args[i + 1] for i, arg in enumerate(args) if arg in ("--proc", "--tmpfs")}
+    parents = set()
+    for target in targets:
+        parent = os.path.dirname(target)
+        while parent not in ("/", "") and parent not in targets:
+            parents.add(parent)
+            parent = os.path.dirname(parent)
+    return sorted(parents)
 
 
 def namespace_ids() -> dict[str, int]:

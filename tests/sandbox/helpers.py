@@ -10,7 +10,15 @@ import sys
 from collections.abc import Iterable
 from pathlib import Path
 
-from bot.sandbox import Limits, Result, Sandbox
+import pytest
+
+from bot.sandbox import Limits, Result, Sandbox, boundary
+
+# The jail needs root and bubblewrap; elsewhere its tests are skipped, visibly.
+needs_jail = pytest.mark.skipif(
+    not (os.geteuid() == 0 and boundary.bwrap()),
+    reason="the sandbox's jail needs root and bubblewrap (Debian package bubblewrap)",
+)
 
 HERE = Path(__file__).resolve().parent
 SHARED_ATTACKS = Path("/work/shared/sandbox-attacks")
