@@ -100,9 +100,12 @@ def _break_mention(match: re.Match) -> str:
     return "<@" + ZWSP + match.group(2) + match.group(3) + ">"
 
 
-def shown(user_input: str) -> str:
-    """A short, inline-code-safe echo of what the user typed."""
-    text = clean(user_input, MAX_SHOWN_INPUT).replace("`", "'").replace("\n", " ")
+def shown(user_input: str, limit: int = MAX_SHOWN_INPUT) -> str:
+    """A short echo of text someone else controls (what a user typed, what a
+    snippet named its exception): one line of inline code, where markdown,
+    links and mentions do nothing."""
+    text = clean(str(user_input), limit).replace("`", "'")
+    text = re.sub(r"[\x00-\x1f\x7f\u2028\u2029]+", " ", text)
     return f"`{text}`" if text.strip() else "(nothing)"
 
 

@@ -6,13 +6,15 @@ import re
 from dataclasses import dataclass
 
 from bot import errors, terminal
-from bot.replies import MAX_CONTENT, Attachment, Reply, codeblock
+from bot.replies import MAX_CONTENT, Attachment, Reply, codeblock, shown
 from bot.sandbox import Result
 
 PYTHON_TAGS = {"", "py", "python", "python3", "py3", "pycon", "ipython"}
 _FENCE = re.compile(r"```([\w+-]*)[ \t]*\n?(.*?)```", re.DOTALL)
 _INLINE = re.compile(r"^`([^`]+)`$")
 MODE_FLAGS = {"--repl": "repl", "--script": "script"}
+MAX_ERROR_NAME = 60  # characters of an exception's name on the status line
+MAX_REFUSAL = 300
 
 
 @dataclass(frozen=True)
@@ -56,25 +58,36 @@ def parse_snippet(text: str, max_bytes: int) -> Snippet:
 
 
 def status_line(result: Result, timeout: float, memory_mib: int) -> str:
+    """One line about how the run ended. Everything in it that a snippet could
+    choose (an exception's name, a policy message) is shown as inline code."""
     seconds = f"{result.wall_ms / 1000:.2f} s"
     err = result.error or {}
     match result.status:
         case "ok":
             return f"✅ Finished in {seconds}."
         case "error":
-            where = f" on line {err['line']}" if err.get("line") else ""
-            kind = err.get("type") or "an error"
-            return f"❌ {kind}{where} (exit code {result.returncode}), after {seconds}."
+            line = err.get("line")
+            where = f" on line {line}" if type(line) is int else ""
+            kind = shown(err["type"], MAX_ERROR_NAME) if err.get("type") else "An error"
+            code = (
+                f"exit code {result.returncode}" if result.returncode is not None else "interrupted"
+            )
+            return f"❌ {kind}{where} ({code}), after {seconds}."
         case "timeout":
+            if "CPU" in str(err.get("message", "")):
+                return f"⏱️ Stopped: it used more than its {result.cpu_ms // 1000} s of CPU time."
             return f"⏱️ Stopped: it ran past the {timeout:g} s time limit."
         case "memory":
             return f"💾 Stopped: it used more than {memory_mib} MiB of memory."
+        case "killed" if err.get("type") == "SandboxError":
+            return "⚠️ The sandbox failed to run this; try again in a moment."
         case "killed":
-            return f"🛑 Stopped by signal {result.signal} after {seconds}."
+            return f"🛑 Stopped by {shown(err.get('message') or 'a signal')} after {seconds}."
         case "busy":
             return "⏳ The sandbox is busy right now; try again in a few seconds."
         case _:
-            return f"🚫 Not run: {err.get('message') or 'the sandbox refused this snippet.'}"
+            message = err.get("message") or "the sandbox refused this snippet."
+            return f"🚫 Not run: {shown(message, MAX_REFUSAL)}"
 
 
 def result_reply(result: Result, *, timeout: float, memory_mib: int) -> Reply:

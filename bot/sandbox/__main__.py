@@ -8,9 +8,10 @@ import logging
 import signal
 import sys
 
-from .client import serve
+from . import interpreters
 from .limits import MODES, Limits
 from .sandbox import Sandbox
+from .service import serve
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -21,17 +22,21 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--timeout", type=float, metavar="SECONDS")
     run.add_argument("--memory", type=int, metavar="MIB")
     run.add_argument("--mode", choices=MODES, default="script")
+    run.add_argument("--python", metavar="VERSION", help="the interpreter: 3.11, 3.12 or 3.13")
     run.add_argument("--accept-weak-isolation", action="store_true")
     srv = commands.add_parser("serve", help="serve the sandbox API on a Unix socket")
     srv.add_argument("--socket", required=True, metavar="PATH")
     srv.add_argument("--concurrency", type=int)
+    srv.add_argument("--python", metavar="VERSION", help="the default interpreter")
     srv.add_argument("--accept-weak-isolation", action="store_true")
     return parser
 
 
 async def _run(args: argparse.Namespace, source: str) -> int:
     async with Sandbox(
-        Limits(concurrency=1), accept_weak_isolation=args.accept_weak_isolation
+        Limits(concurrency=1),
+        accept_weak_isolation=args.accept_weak_isolation,
+        python=args.python,
     ) as sandbox:
         result = await sandbox.run(
             source, timeout=args.timeout, memory_mib=args.memory, mode=args.mode
@@ -46,7 +51,9 @@ async def _serve(args: argparse.Namespace) -> int:
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(signum, stop.set)
-    async with Sandbox(limits, accept_weak_isolation=args.accept_weak_isolation) as sandbox:
+    async with Sandbox(
+        limits, accept_weak_isolation=args.accept_weak_isolation, python=args.python
+    ) as sandbox:
         await serve(sandbox, args.socket, stop)
     return 0
 
@@ -55,6 +62,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    if args.python is not None:
+        try:
+            interpreters.resolve(args.python)
+        except LookupError as exc:
+            parser.error(str(exc))
     if args.command == "serve":
         return asyncio.run(_serve(args))
     if args.timeout is not None and not args.timeout > 0:

@@ -154,8 +154,11 @@ def run(
     if "audit" in layers:
         audit.install(workdir, read_roots)
     status, error, keep = _execute(code, namespace, mode)
+    interrupted = bool(error) and error["type"] == "KeyboardInterrupt"
     ending.finalize(namespace, keep)
     reporter.send(protocol.FINISHED, error=error)
+    if interrupted:
+        ending.exit_by_sigint()
     return status
 
 

@@ -1,15 +1,5 @@
-"""The same API as Sandbox, over a Unix socket served by `python -m bot.sandbox serve`.
-
-Protocol (one request per connection): the client sends one JSON object on one
-line, the server answers with one JSON object on one line and closes.
-
-    {"op": "run", "code": "...", "timeout": 3, "memory_mib": null, "mode": "script"}
-    -> {"ok": true, "result": {...Result fields...}}
-    {"op": "stats"}
-    -> {"ok": true, "stats": {...}}
-    anything wrong with the request
-    -> {"ok": false, "error": "what was wrong"}
-"""
+"""SandboxClient: the Sandbox API over the Unix socket of `python -m bot.sandbox
+serve` (the protocol is described in service.py)."""
 
 from __future__ import annotations
 
@@ -21,9 +11,8 @@ from typing import Any
 
 from .limits import WALL_SECONDS
 from .result import Result
-from .sandbox import Sandbox
+from .service import REQUEST_LIMIT, VERSION
 
-REQUEST_LIMIT = 256 * 1024
 EXTRA_SECONDS = 30.0
 
 
@@ -43,7 +32,7 @@ class SandboxClient:
             asyncio.open_unix_connection(self.socket_path, limit=REQUEST_LIMIT * 4), 10
         )
         try:
-            writer.write(json.dumps(request).encode() + b"\n")
+            writer.write(json.dumps({"v": VERSION, **request}).encode() + b"\n")
             await writer.drain()
             line = await asyncio.wait_for(reader.readline(), wait)
         finally:
@@ -53,6 +42,11 @@ class SandboxClient:
         if not line:
             raise ConnectionError("the sandbox server closed the connection")
         answer = json.loads(line)
+        if not isinstance(answer, dict) or answer.get("v") != VERSION:
+            raise ConnectionError(
+                f"the sandbox server speaks protocol {answer.get('v') if isinstance(answer, dict) else '?'}"
+                f", this client {VERSION}: upgrade the older one"
+            )
         if not answer.get("ok"):
             raise ValueError(answer.get("error", "the sandbox server refused the request"))
         return answer
@@ -64,6 +58,7 @@ class SandboxClient:
         timeout: float | None = None,  # noqa: ASYNC109 - the documented API
         memory_mib: int | None = None,
         mode: str = "script",
+        python: str | None = None,
     ) -> Result:
         request = {
             "op": "run",
@@ -71,64 +66,10 @@ class SandboxClient:
             "timeout": timeout,
             "memory_mib": memory_mib,
             "mode": mode,
+            "python": python,
         }
         answer = await self._call(request, (timeout or WALL_SECONDS) + EXTRA_SECONDS)
         return Result.from_dict(answer["result"])
 
     async def stats(self) -> dict[str, Any]:
         return (await self._call({"op": "stats"}, 10))["stats"]
-
-
-async def _handle(sandbox: Sandbox, reader, writer) -> None:
-    try:
-        try:
-            line = await reader.readline()
-            request = json.loads(line)
-            if not isinstance(request, dict):
-                raise ValueError("the request must be a JSON object")
-            op = request.get("op")
-            if op == "stats":
-                answer = {"ok": True, "stats": sandbox.stats()}
-            elif op == "run":
-                code = request.get("code")
-                if not isinstance(code, str):
-                    raise ValueError("run needs a string 'code'")
-                result = await sandbox.run(
-                    code,
-                    timeout=_number(request.get("timeout")),
-                    memory_mib=_number(request.get("memory_mib")),
-                    mode=str(request.get("mode") or "script"),
-                )
-                answer = {"ok": True, "result": result.to_dict()}
-            else:
-                raise ValueError("op must be 'run' or 'stats'")
-        except (ValueError, asyncio.LimitOverrunError) as exc:
-            answer = {"ok": False, "error": str(exc)}
-        writer.write(json.dumps(answer).encode() + b"\n")
-        await writer.drain()
-    except (ConnectionError, asyncio.IncompleteReadError):
-        pass
-    finally:
-        writer.close()
-
-
-def _number(value):
-    if value is None:
-        return None
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise ValueError("timeout and memory_mib must be numbers")
-    return value
-
-
-async def serve(sandbox: Sandbox, socket_path: str, stop: asyncio.Event) -> None:
-    """Serve until `stop` is set. The socket is created mode 0660."""
-    with contextlib.suppress(FileNotFoundError):
-        os.unlink(socket_path)
-    server = await asyncio.start_unix_server(
-        lambda r, w: _handle(sandbox, r, w), socket_path, limit=REQUEST_LIMIT
-    )
-    os.chmod(socket_path, 0o660)
-    async with server:
-        await stop.wait()
-    with contextlib.suppress(FileNotFoundError):
-        os.unlink(socket_path)

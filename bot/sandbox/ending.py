@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import atexit
 import gc
+import signal
 import sys
 import threading
 import types
@@ -130,6 +131,13 @@ def finalize(namespace: dict, keep: list) -> None:
             stream.flush()
         except BaseException:  # noqa: S110
             pass
+
+
+def exit_by_sigint() -> None:
+    """An uncaught KeyboardInterrupt ends CPython by SIGINT, so that whoever ran it
+    sees it was interrupted (a shell prints 130)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    signal.raise_signal(signal.SIGINT)
 
 
 def hide_sandbox_frames(package_dir: str) -> None:

@@ -18,16 +18,19 @@ def current_version() -> str:
 
 @functools.cache
 def find(version: str) -> str | None:
-    """An interpreter for `version` ("3.12"): this one, one on PATH, or one pyenv installed."""
+    """An interpreter for `version` ("3.12"): this one, one pyenv installed, or one on PATH."""
     if version == current_version():
         return sys.executable
-    found = shutil.which(f"python{version}")
-    if found:
-        return found
     root = os.environ.get("PYENV_ROOT") or os.path.expanduser("~/.pyenv")
     pattern = os.path.join(root, "versions", f"{version}.*", "bin", f"python{version}")
     matches = sorted(glob.glob(pattern), key=_release_key)
-    return matches[-1] if matches else None
+    if matches:
+        return matches[-1]
+    found = shutil.which(f"python{version}")
+    # pyenv's shims are scripts that fail for versions not selected: not interpreters.
+    if found and os.sep + "shims" + os.sep not in found:
+        return found
+    return None
 
 
 def _release_key(path: str) -> tuple[int, ...]:

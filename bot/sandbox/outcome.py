@@ -84,6 +84,8 @@ def build_result(
     elif report.phase == REFUSED:
         status = "rejected"
         error = {**(error or {}), "type": "PolicyError"}
+    elif done.signal == signal.SIGINT and report.phase is not None:
+        status = "error"  # an uncaught KeyboardInterrupt ends CPython this way
     elif done.signal is not None:
         status = "killed"
         error = _fact("Killed", f"killed by signal {_signal_name(done.signal)}")

@@ -21,6 +21,7 @@ import dataclasses
 import json
 import math
 import os
+import re
 import socket
 from typing import Any
 
@@ -29,6 +30,7 @@ SETUP_FAILED = 70
 MESSAGE_LIMIT = 4096  # orders and events are small; anything bigger is malformed
 REPORT_LIMIT = 64 * 1024
 FIELD_LIMIT = 2000  # characters kept of an error message from a report
+_SURROGATE = re.compile("[\ud800-\udfff]")
 MAX_FDS = 4
 
 # -- fd passing -------------------------------------------------------------------
@@ -218,4 +220,4 @@ def _text(value: Any, limit: int) -> str:
     """A str from untrusted JSON: bounded, valid UTF-8 (lone surrogates replaced)."""
     if not isinstance(value, str):
         return ""
-    return value[:limit].encode("utf-8", "replace").decode("utf-8")
+    return _SURROGATE.sub("\ufffd", value[:limit])

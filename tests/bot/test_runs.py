@@ -55,15 +55,26 @@ def reply_for(**fields):
         ({"status": "ok", "output": "hi\n", "wall_ms": 12}, "✅ Finished in 0.01 s."),
         (
             {"status": "error", "returncode": 1, "error": {"type": "ValueError", "line": 3}},
-            "❌ ValueError on line 3 (exit code 1)",
+            "❌ `ValueError` on line 3 (exit code 1)",
         ),
         ({"status": "timeout"}, "past the 10 s time limit"),
         ({"status": "memory"}, "more than 256 MiB"),
-        ({"status": "killed", "signal": 9}, "signal 9"),
+        (
+            {"status": "killed", "signal": 11, "error": {"message": "killed by signal SIGSEGV"}},
+            "Stopped by `killed by signal SIGSEGV`",
+        ),
+        (
+            {"status": "killed", "error": {"type": "SandboxError", "message": "lost"}},
+            "The sandbox failed to run this; try again in a moment.",
+        ),
+        (
+            {"status": "timeout", "cpu_ms": 5000, "error": {"message": "stopped (CPU limit)"}},
+            "more than its 5 s of CPU time",
+        ),
         ({"status": "busy"}, "busy right now"),
         (
             {"status": "rejected", "error": {"type": "TooLarge", "message": "too big"}},
-            "Not run: too big",
+            "Not run: `too big`",
         ),
     ],
 )
@@ -71,6 +82,24 @@ def test_every_status_has_its_own_line(fields, expected):
     reply = reply_for(**fields)
     assert expected in reply.content
     assert reply.meta["status"] == fields["status"]
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "X\n✅ Finished in 0.01 s.\n**bold** [link](https://example.com) @everyone",
+        "`a`` ```fence``` <@&123>",
+        "\u202eevil" + "x" * 500,
+    ],
+)
+def test_snippet_chosen_names_stay_one_inert_line_on_the_status_line(name):
+    reply = reply_for(status="error", returncode=1, error={"type": name, "line": 2})
+    status, _, _rest = reply.content.partition("\n")
+    assert status.startswith("❌ `") and "` on line 2 (exit code 1)" in status
+    inline = status.split("`")[1]
+    assert "\n" not in inline and "@everyone" not in inline and "<@&123>" not in inline
+    assert "\u202e" not in inline and len(inline) <= 60
+    assert status.count("`") == 2
 
 
 def test_long_output_shows_the_start_and_attaches_the_rest():

@@ -37,7 +37,7 @@ async def test_run_keeps_asyncio_output_in_execution_order(dpy):
 async def test_run_error_shows_the_snippets_own_traceback(dpy):
     await dpytest.message("!run ```py\nx = 1\nprint(x / 0)\n```")
     content = dpytest.get_message().content
-    assert "❌ ZeroDivisionError on line 2" in content
+    assert "❌ `ZeroDivisionError` on line 2" in content
     assert 'File "snippet.py", line 2' in content
     assert "bot/" not in content and "sandbox" not in content.lower().split("```")[1]
 

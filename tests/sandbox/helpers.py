@@ -64,18 +64,31 @@ def reference_output(source: str, workdir: Path) -> tuple[str, int]:
 
 
 def normalise_reference(text: str, workdir: Path) -> str:
-    """Two documented differences, applied to CPython's side only: CPython names the
-    script by its absolute path (the sandbox by `snippet.py`), and the sandbox shows
-    only the snippet's own frames in tracebacks."""
-    text = text.replace(f"{os.fspath(workdir)}{os.sep}snippet.py", "snippet.py")
+    """CPython's side: the script's absolute path becomes `snippet.py` (the name the
+    sandbox uses), then frames are normalised as on both sides."""
+    return without_outside_frames(
+        text.replace(f"{os.fspath(workdir)}{os.sep}snippet.py", "snippet.py")
+    )
+
+
+_FRAME = re.compile(r'^((?:\s*\| )?)  File "(.*?)", line \d+')
+
+
+def without_outside_frames(text: str) -> str:
+    """Drop traceback frames outside `snippet.py` (with their source and caret
+    lines), in plain tracebacks and inside exception-group boxes (`  | `): they
+    name files and lines of the interpreter's own library, which the sandbox's
+    tracebacks leave out and which differ between installations."""
     kept: list[str] = []
-    skipping = False
+    skipping_prefix = None
     for line in text.splitlines(keepends=True):
-        if line.startswith('  File "'):
-            skipping = not line.startswith('  File "snippet.py"')
-        elif not line.startswith("    "):
-            skipping = False
-        if not skipping:
+        match = _FRAME.match(line)
+        if match:
+            prefix, filename = match.groups()
+            skipping_prefix = None if filename == "snippet.py" else prefix
+        elif skipping_prefix is not None and not line.startswith(skipping_prefix + "    "):
+            skipping_prefix = None
+        if skipping_prefix is None:
             kept.append(line)
     return "".join(kept)
 

@@ -1,0 +1,4 @@
+import sys
+
+print("huge")
+sys.exit(2**70 + 3)

@@ -1,0 +1,2 @@
+print("surrogate next")
+raise ValueError("bad \ud800 text")

@@ -1,0 +1,2 @@
+print("pretending")
+raise MemoryError("not really")

@@ -1,0 +1,2 @@
+print("raising")
+raise SyntaxError(12345)
