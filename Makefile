@@ -26,6 +26,11 @@ lint: $(STAMP)
 
 test: lint
 	$(PY) -m pytest $(PYTEST_ARGS)
+	@# The sandbox suite again with snippets on every other supported Python installed here.
+	@for v in $$($(PY) -m bot.sandbox versions --others); do \
+		echo "sandbox suite with snippets on Python $$v"; \
+		SANDBOX_PYTHON=$$v $(PY) -m pytest tests/sandbox -q $(PYTEST_ARGS) || exit $$?; \
+	done
 
 bench: $(STAMP)
 	$(PY) bench/sandbox.py

@@ -24,6 +24,8 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--mode", choices=MODES, default="script")
     run.add_argument("--python", metavar="VERSION", help="the interpreter: 3.11, 3.12 or 3.13")
     run.add_argument("--accept-weak-isolation", action="store_true")
+    versions = commands.add_parser("versions", help="the supported Pythons installed here")
+    versions.add_argument("--others", action="store_true", help="all but this interpreter's")
     srv = commands.add_parser("serve", help="serve the sandbox API on a Unix socket")
     srv.add_argument("--socket", required=True, metavar="PATH")
     srv.add_argument("--concurrency", type=int)
@@ -62,7 +64,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
-    if args.python is not None:
+    if args.command == "versions":
+        current = interpreters.current_version()
+        found = [v for v in interpreters.available() if not (args.others and v == current)]
+        print(" ".join(found))
+        return 0
+    if getattr(args, "python", None) is not None:
         try:
             interpreters.resolve(args.python)
         except LookupError as exc:

@@ -47,6 +47,9 @@ DENIED_EVENTS = frozenset(
         "socket.sethostname",
         "sys.settrace",
         "sys.setprofile",
+        # 3.12+ (PEP 669): the other way to trace, a callback on every call,
+        # line, return... of all code.
+        "sys.monitoring.register_callback",
         "sys._current_frames",
         "sys.setrecursionlimit",
         "gc.get_objects",
@@ -123,18 +126,22 @@ def build_hook(workdir: str, read_roots: tuple[str, ...]):
     modules = sys.modules
     getcwd, lstat, stat, readlink = posix.getcwd, posix.lstat, posix.stat, posix.readlink
     str_type, bytes_type, int_type, tuple_type, none = str, bytes, int, tuple, None
-    denial, typeof, length = AuditDenied, type, len
+    plain = (type(None), int, bool, float, tuple)  # fds, modes, flags, times
+    denial, typeof, length, isinstance_ = AuditDenied, type, len, isinstance
     starts = str.startswith
-    split, join, decode = str.split, str.join, bytes.decode
+    split, join, decode, bytes_join = str.split, str.join, bytes.decode, bytes.join
     text_modes = "wax+"
+    any_, os_error = any, OSError
+    file_type, link_type, directory_type = _S_IFMT, _S_IFLNK, _S_IFDIR
 
     def text(path):
-        """An exact str for a path argument, or None for anything else."""
-        kind = typeof(path)
-        if kind is str_type:
-            return path
-        if kind is bytes_type:
-            return decode(path, "utf-8", "surrogateescape")
+        """An exact str for a str or bytes path (subclasses copied by C code, which
+        calls none of their methods), or None for anything else (a PathLike
+        object, a bytearray: what they mean cannot be told without running them)."""
+        if isinstance_(path, str_type):
+            return path if typeof(path) is str_type else join("", [path])
+        if isinstance_(path, bytes_type):
+            return decode(bytes_join(b"", [path]), "utf-8", "surrogateescape")
         return none
 
     def resolve(path):
@@ -157,10 +164,10 @@ def build_hook(workdir: str, read_roots: tuple[str, ...]):
             current = "/" + join("/", done + [part])
             try:
                 mode = lstat(current).st_mode
-            except OSError:
+            except os_error:
                 done.append(part)  # does not exist (yet): nothing to follow
                 continue
-            if mode & _S_IFMT == _S_IFLNK:
+            if mode & file_type == link_type:
                 hops += 1
                 if hops > 40:
                     return none
@@ -193,17 +200,18 @@ def build_hook(workdir: str, read_roots: tuple[str, ...]):
             name = text(path)
             if name is none or ".." in split(name, "/") and not starts(name, "/"):
                 raise denial("opening that path is not allowed in the sandbox")
-            writing = (typeof(mode) is str_type and any(c in mode for c in text_modes)) or (
+            writing = (typeof(mode) is str_type and any_(c in mode for c in text_modes)) or (
                 typeof(flags) is int_type and flags & write_flags
             )
             if not inside(name, write_roots):
                 if writing or not inside(name, readable):
                     raise denial("opening " + name + " is not allowed in the sandbox")
                 try:
-                    if stat(name).st_mode & _S_IFMT == _S_IFDIR:
-                        raise denial("opening a directory outside the run is not allowed")
-                except OSError:
-                    pass
+                    is_directory = stat(name).st_mode & file_type == directory_type
+                except os_error:
+                    is_directory = False
+                if is_directory:
+                    raise denial("opening a directory outside the run is not allowed")
         elif event == "socket.__new__":
             if args[1] != af_unix:
                 raise denial("network sockets are not allowed in the sandbox")
@@ -221,9 +229,11 @@ def build_hook(workdir: str, read_roots: tuple[str, ...]):
                 if length(args) > index and args[index] is not none:
                     raise denial(event + " with dir_fd is not allowed in the sandbox")
             for value in args if typeof(args) is tuple_type else ():
-                if typeof(value) is str_type or typeof(value) is bytes_type:
-                    if not inside(text(value), write_roots):
-                        raise denial(event + " outside the run directory is not allowed")
+                if typeof(value) in plain:
+                    continue
+                name = text(value)
+                if name is none or not inside(name, write_roots):
+                    raise denial(event + " outside the run directory is not allowed")
 
     return hook
 

@@ -16,6 +16,7 @@ import io
 import os
 import random
 import sys
+import warnings
 
 from . import audit, ending, protocol
 from .hints import source_facts
@@ -41,15 +42,26 @@ def _streams() -> None:
 
 
 class Reporter:
+    """Writes the report records. The snippet can reach the descriptor too: if it
+    points elsewhere by the end (dup2), the last record is not written at all,
+    rather than into whatever the snippet put there."""
+
     def __init__(self, fd: int) -> None:
         self.fd = fd
+        self.identity = _identity(fd)
 
     def send(self, phase: str, **fields) -> None:
         payload = protocol.report_record(phase, **fields)[: protocol.REPORT_LIMIT // 2]
         try:
-            os.write(self.fd, payload)
+            if _identity(self.fd) == self.identity:
+                os.write(self.fd, payload)
         except OSError:
             pass
+
+
+def _identity(fd: int) -> tuple[int, int]:
+    status = os.fstat(fd)
+    return status.st_dev, status.st_ino
 
 
 def _compile(source: str, mode: str, layers: frozenset):
@@ -60,7 +72,10 @@ def _compile(source: str, mode: str, layers: frozenset):
     facts = source_facts(tree)
     if "policy" not in layers:
         return code, facts
-    return compile(restrict(tree), FILENAME, "exec", flags=flags, dont_inherit=True), facts
+    with warnings.catch_warnings():
+        # The first compile already showed CPython's SyntaxWarnings; once is enough.
+        warnings.simplefilter("ignore")
+        return compile(restrict(tree), FILENAME, "exec", flags=flags, dont_inherit=True), facts
 
 
 def _namespace(layers: frozenset, proxies: dict) -> dict:

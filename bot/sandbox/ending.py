@@ -25,6 +25,11 @@ import warnings
 
 FILENAME = "snippet.py"
 C_LONG = 1 << 63
+# An error left pending while CPython turns SystemExit into a status (the code
+# did not fit a C long, or its str() raised) is printed on the way out from 3.12
+# on, as below; 3.11 drops it.
+_PENDING_HEADER = {(3, 12): "", (3, 13): "Exception ignored on threading shutdown:\n"}
+_PENDING: list[BaseException] = []
 
 
 def snippet_traceback(tb: types.TracebackType | None) -> types.TracebackType | None:
@@ -41,6 +46,14 @@ def snippet_traceback(tb: types.TracebackType | None) -> types.TracebackType | N
     return copy
 
 
+# Exception internals read through BaseException's own descriptors, as CPython's
+# C code reads its structs: a snippet's subclass cannot intercept them.
+_CAUSE = vars(BaseException)["__cause__"]
+_CONTEXT = vars(BaseException)["__context__"]
+_TRACEBACK = vars(BaseException)["__traceback__"]
+_MEMBERS = vars(BaseExceptionGroup)["exceptions"]
+
+
 def _chain(exc: BaseException) -> list[BaseException]:
     """The exception, its causes and contexts, and group members: each once."""
     found, seen, stack = [], set(), [exc]
@@ -50,36 +63,39 @@ def _chain(exc: BaseException) -> list[BaseException]:
             continue
         seen.add(id(current))
         found.append(current)
-        stack += [current.__cause__, current.__context__]
+        stack += [_CAUSE.__get__(current), _CONTEXT.__get__(current)]
         if isinstance(current, BaseExceptionGroup):
-            stack += list(current.exceptions)
+            stack += list(_MEMBERS.__get__(current))
     return found
 
 
 def display(exc: BaseException) -> list:
     """Print an uncaught exception as CPython does; return what must stay alive
     until finalization (CPython keeps it in sys.last_traceback)."""
-    keep = [(item, item.__traceback__) for item in _chain(exc)]
+    keep = [(item, _TRACEBACK.__get__(item)) for item in _chain(exc)]
     for item, original in keep:
-        item.__traceback__ = snippet_traceback(original)
+        _TRACEBACK.__set__(item, snippet_traceback(original))
     try:
-        sys.__excepthook__(type(exc), exc, exc.__traceback__)
+        sys.__excepthook__(type(exc), exc, _TRACEBACK.__get__(exc))
     except BaseException:  # noqa: S110 - a failing display must not hide the status
         pass
     return keep
 
 
 def error_info(exc: BaseException) -> dict:
-    """Type, message and line of an uncaught exception, for the report."""
+    """Type, message and line of an uncaught exception, for the report; whatever
+    the exception's own methods do."""
     line = None
-    if isinstance(exc, SyntaxError) and type(exc.lineno) is int:
-        line = exc.lineno
-    tb = exc.__traceback__
+    tb = _TRACEBACK.__get__(exc)
     while tb is not None:
         line = tb.tb_lineno
         tb = tb.tb_next
     try:
-        message = exc.msg if isinstance(exc, SyntaxError) else str(exc)
+        if isinstance(exc, SyntaxError):
+            line = exc.lineno if type(exc.lineno) is int else line
+            message = exc.msg
+        else:
+            message = str(exc)
         message = message if type(message) is str else str(message)
     except BaseException:
         message = "<exception str() failed>"
@@ -96,12 +112,17 @@ def exit_status(exc: SystemExit) -> tuple[int, dict | None]:
         return 0, None
     if isinstance(code, int):
         value = int.__int__(code)
-        status = (value if -C_LONG <= value < C_LONG else -1) & 0xFF
+        if not -C_LONG <= value < C_LONG:
+            _PENDING.append(OverflowError("Python int too large to convert to C long"))
+            value = -1  # what PyLong_AsLong answers
+        status = value & 0xFF
         error = None if status == 0 else {"type": "SystemExit", "message": str(value), "line": None}
         return status, error
     try:
         text = str(code)
-    except BaseException:
+    except BaseException as failure:
+        _CONTEXT.__set__(failure, None)  # in CPython it is raised from C, not inside a handler
+        _PENDING.append(failure)
         text = ""
     try:
         sys.stderr.write(text + "\n")
@@ -112,6 +133,13 @@ def exit_status(exc: SystemExit) -> tuple[int, dict | None]:
 
 def finalize(namespace: dict, keep: list) -> None:
     """Threads, atexit, then the module teardown, in CPython's order."""
+    header = _PENDING_HEADER.get(sys.version_info[:2])
+    for pending in _PENDING if header is not None else ():
+        try:
+            sys.stderr.write(header)
+            keep.append(display(pending))
+        except BaseException:  # noqa: S110
+            pass
     for step in (threading._shutdown, atexit._run_exitfuncs):
         try:
             step()

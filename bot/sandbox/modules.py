@@ -108,10 +108,18 @@ PRELOAD = (
     "encodings.utf_32",
     "encodings.latin_1",
     "encodings.ascii",
+    "encodings.cp1252",
+    "encodings.punycode",
     "unicodedata",
     "fractions",
     "decimal",
 )
+
+
+# Preloaded where the running version has them: 3.13's traceback imports the
+# built-in `_suggestions` the first time it formats an AttributeError, NameError
+# or ImportError ("Did you mean"), which the audit hook would refuse by then.
+PRELOAD_IF_PRESENT = ("_suggestions",)
 
 
 class ModuleProxy:
@@ -213,6 +221,11 @@ def _sys_proxy() -> ModuleProxy:
 def preload() -> None:
     for name in (*ALLOWED, *PRELOAD):
         importlib.import_module(name)
+    for name in PRELOAD_IF_PRESENT:
+        try:
+            importlib.import_module(name)
+        except ModuleNotFoundError:
+            pass
 
 
 def _enum_names_checked(create):

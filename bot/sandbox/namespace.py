@@ -131,7 +131,8 @@ def make_builtins(importer) -> dict:
     }
     for name in dir(builtins):
         value = getattr(builtins, name)
-        if isinstance(value, type) and issubclass(value, BaseException):
+        # Public exception classes only: 3.13 has a private one (_IncompleteInputError).
+        if isinstance(value, type) and issubclass(value, BaseException) and name[0] != "_":
             table[name] = value
     table.update(
         {

@@ -12,16 +12,36 @@ from pathlib import Path
 
 import pytest
 
-from bot.sandbox import Limits, Result, Sandbox, boundary
+from bot import sandbox as _sandbox
+from bot.sandbox import Limits, Result, boundary
 
 # The jail needs root and bubblewrap; elsewhere its tests are skipped, visibly.
+JAIL = os.geteuid() == 0 and boundary.bwrap() is not None
 needs_jail = pytest.mark.skipif(
-    not (os.geteuid() == 0 and boundary.bwrap()),
-    reason="the sandbox's jail needs root and bubblewrap (Debian package bubblewrap)",
+    not JAIL, reason="the sandbox's jail needs root and bubblewrap (Debian package bubblewrap)"
 )
 
+
+# The interpreter the worker (and the parity reference) runs on; the supervisor
+# stays on this one:  SANDBOX_PYTHON=3.13 pytest tests/sandbox
+WORKER_PYTHON = _sandbox.interpreters.resolve(os.environ.get("SANDBOX_PYTHON") or sys.executable)
+
+
+class Sandbox(_sandbox.Sandbox):
+    """`bot.sandbox.Sandbox` with its worker on WORKER_PYTHON; the tests build this one."""
+
+    def __init__(self, limits: Limits | None = None, **kwargs) -> None:
+        kwargs.setdefault("python", WORKER_PYTHON)
+        # Where the jail cannot be built (not root, no bubblewrap) the in-process
+        # layers are still tested; the jail's own tests are skipped (needs_jail).
+        kwargs.setdefault("accept_weak_isolation", not JAIL)
+        super().__init__(limits, **kwargs)
+
+
 HERE = Path(__file__).resolve().parent
-SHARED_ATTACKS = Path("/work/shared/sandbox-attacks")
+REPO = HERE.parents[1]
+# The team's shared folder sits next to the checkout when present (an extra).
+SHARED_ATTACKS = REPO.parent / "shared" / "sandbox-attacks"
 LOCAL_ATTACKS = HERE / "attacks"
 SNIPPETS = HERE / "snippets"
 
@@ -53,7 +73,7 @@ def reference_output(source: str, workdir: Path) -> tuple[str, int]:
     script = workdir / "snippet.py"
     script.write_text(source, encoding="utf-8")
     done = subprocess.run(
-        [sys.executable, "-u", "snippet.py"],
+        [WORKER_PYTHON, "-u", "snippet.py"],
         cwd=workdir,
         env={},
         stdout=subprocess.PIPE,

@@ -14,11 +14,11 @@ from pathlib import Path
 
 import pytest
 
-from bot.sandbox import Limits, Result, Sandbox, SandboxClient, boundary
+from bot.sandbox import Limits, Result, SandboxClient, boundary
 from bot.sandbox.hints import hints_for
 from bot.sandbox.limits import OUTPUT_BYTES, SOURCE_BYTES
 
-from .helpers import run_processes, worker_process
+from .helpers import Sandbox, run_processes, worker_process
 
 REPO = Path(__file__).resolve().parents[2]
 RESULT_FIELDS = {
@@ -74,6 +74,76 @@ async def test_repl_mode_has_asyncio_imported_like_python_m_asyncio(sandbox):
     assert result.status == "ok" and result.output == "ok\n"
     script = await sandbox.run("print(asyncio)\n")
     assert "NameError: name 'asyncio' is not defined" in script.output
+
+
+@pytest.mark.parametrize(
+    ("code", "kind", "line"),
+    [
+        # Since 3.12 the traceback module adds "Did you mean" to these itself;
+        # on 3.13 it first imports the built-in `_suggestions`.
+        ("import asyncio\nasyncio.sleeep(1)\n", "AttributeError", 2),
+        ("asyncio.sleep(1)\n", "NameError", 1),
+        ("from asyncio import sleeep\n", "ImportError", 1),
+        # Snippet code that runs while the traceback is formatted, and raises.
+        (
+            "class A:\n    @property\n    def value(self):\n        raise ValueError\n"
+            "    def f(self):\n        return value\nA().f()\n",
+            "NameError",
+            6,
+        ),
+        (
+            "class A:\n    @property\n    def value(self):\n        raise SystemExit(3)\n"
+            "    def f(self):\n        return value\nA().f()\n",
+            "NameError",
+            6,
+        ),
+        (
+            "class E(AttributeError):\n    @property\n    def name(self):\n"
+            "        raise ValueError\nraise E('e')\n",
+            "E",
+            5,
+        ),
+        (
+            "class G(ExceptionGroup):\n    @property\n    def exceptions(self):\n"
+            "        raise ValueError\nraise G('g', [ValueError(1)])\n",
+            "G",
+            5,
+        ),
+    ],
+    ids=[
+        "attribute",
+        "name",
+        "import",
+        "property-raises",
+        "property-exits",
+        "name-property",
+        "group-exceptions-property",
+    ],
+)
+async def test_errors_are_reported_whatever_formatting_them_runs(sandbox, code, kind, line):
+    result = await sandbox.run(code)
+    assert result.status == "error" and result.returncode == 1
+    assert (result.error["type"], result.error["line"]) == (kind, line)
+    assert f"{kind}: " in result.output
+
+
+async def test_type_parameter_syntax_is_refused(sandbox):
+    """3.12 added `type X = ...` and type parameters (PEP 695). A type parameter's
+    name is a plain string, not a Name the policy checks (`def f[_getiter_]()`
+    would shadow a guard), so the policy must refuse them; RestrictedPython does,
+    as it does every AST node it does not know. On 3.11 they do not parse."""
+    minor = int((await sandbox.run("import sys\nprint(sys.version_info[1])\n")).output)
+    for code in (
+        "type Pair = tuple[int, int]\n",
+        "def f[_getiter_](x):\n    return x\n",
+        "async def f[T](x: T) -> T:\n    return x\n",
+        "class Box[T]:\n    pass\n",
+    ):
+        result = await sandbox.run(code)
+        if minor >= 12:
+            assert (result.status, result.error["type"]) == ("rejected", "PolicyError"), code
+        else:
+            assert (result.status, result.error["type"]) == ("error", "SyntaxError"), code
 
 
 async def test_policy_violation_is_rejected(sandbox):

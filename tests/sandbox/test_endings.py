@@ -39,10 +39,14 @@ def test_a_thousand_link_cause_chain_ends_as_in_cpython(tmp_path):
     result = run_batch([("chain", LONG_CHAIN)])["chain"]
     expected, returncode = reference_output(LONG_CHAIN, tmp_path)
     assert (result.status, result.returncode) == ("error", returncode)
-    # CPython's own display gives up on so deep a chain and dumps the object.
-    assert _ADDRESS.sub("0x…", result.output) == _ADDRESS.sub(
-        "0x…", normalise_reference(expected, tmp_path)
-    )
+    # CPython 3.11's display gives up on so deep a chain and dumps the object;
+    # 3.13's prints it all (more than the sandbox keeps: compare what was kept).
+    shown = _ADDRESS.sub("0x…", result.output)
+    reference = _ADDRESS.sub("0x…", normalise_reference(expected, tmp_path))
+    if result.truncated:
+        assert reference.startswith(shown)
+    else:
+        assert shown == reference
 
 
 def test_endings_are_errors_of_the_snippet_never_sandbox_failures():

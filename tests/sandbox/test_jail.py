@@ -19,9 +19,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.sandbox import Limits, Sandbox
+from bot.sandbox import Limits
 
-from .helpers import descendants, needs_jail, worker_process
+from .helpers import Sandbox, descendants, needs_jail, worker_process
 
 pytestmark = needs_jail
 

@@ -9,7 +9,9 @@ import socket
 
 import pytest
 
-from bot.sandbox import Limits, Sandbox, SandboxClient, service
+from bot.sandbox import Limits, SandboxClient, service
+
+from .helpers import Sandbox
 
 
 @pytest.fixture
