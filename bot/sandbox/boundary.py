@@ -3,12 +3,13 @@
 bubblewrap (a Debian package, the jail tool Flatpak uses) gives the worker, and
 so every child it forks, a fresh root filesystem holding only what a Python
 interpreter needs, read-only; its own IPC, PID, network, UTS and (where the
-kernel allows) cgroup namespaces; an empty environment; and only the four
+kernel allows) cgroup namespaces; an empty environment; and only the five
 capabilities the worker needs:
 
 - CAP_SYS_ADMIN: mount a fresh, size-limited tmpfs for every run;
 - CAP_SETUID, CAP_SETGID: drop each child to its cell's unprivileged uid;
-- CAP_KILL: kill a child's process group at the deadline (other uid than ours).
+- CAP_KILL: kill a child's process group at the deadline (other uid than ours);
+- CAP_SYS_NICE: give a spare, prepared on idle CPU only, normal priority for its run.
 
 Children give up all of them when they change uid. The per-run fork, rlimits,
 Landlock and seccomp (jail.py, seccomp.py) stay inside for speed and depth.
@@ -24,7 +25,7 @@ JAIL_PACKAGE = "/opt/awaitbot/awaitbot_sandbox"
 JAIL_SITE = "/opt/awaitbot/site"
 JAIL_RUNS = "/tmp"
 HOSTNAME = "sandbox"
-CAPABILITIES = ("CAP_SYS_ADMIN", "CAP_SETUID", "CAP_SETGID", "CAP_KILL")
+CAPABILITIES = ("CAP_SYS_ADMIN", "CAP_SETUID", "CAP_SETGID", "CAP_KILL", "CAP_SYS_NICE")
 DEVICES = ("/dev/null", "/dev/zero", "/dev/random", "/dev/urandom")
 # Read-only files a Python process reads: the dynamic linker's cache, time zone.
 ETC_FILES = ("/etc/ld.so.cache", "/etc/localtime")

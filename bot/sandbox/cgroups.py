@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import itertools
 import os
+import signal
 import time
 
 JAIL_ROOT = "/cgroup"
@@ -148,10 +149,12 @@ class Cell:
             self.events = f"{memory}/memory.events"
         self.pids_limit = f"{pids}/pids.max"
         self.limit = -1
+        self.kills = 0  # the OOM counter as last read
 
     def configure(self, memory_bytes: int, threads: int) -> None:
         _write(self.pids_limit, str(threads))
         self.set_memory(memory_bytes)
+        self.kills = self.oom_kills()
         if self.version == 2:
             with contextlib.suppress(OSError):
                 _write(f"{self.memory_limit.rsplit('/', 1)[0]}/memory.swap.max", "0")
@@ -160,6 +163,14 @@ class Cell:
         if memory_bytes != self.limit:
             _write(self.memory_limit, str(memory_bytes))
             self.limit = memory_bytes
+
+    def killed_for_memory(self, status: int) -> bool:
+        """Did the kernel's OOM killer end the run that ended with `status`? It
+        kills with SIGKILL, so the counter is read only then."""
+        if not (os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL):
+            return False
+        before, self.kills = self.kills, self.oom_kills()
+        return self.kills > before
 
     def oom_kills(self) -> int:
         with open(self.events, encoding="ascii") as handle:

@@ -65,17 +65,24 @@ def _identity(fd: int) -> tuple[int, int]:
 
 
 def _compile(source: str, mode: str, layers: frozenset):
+    """Parse once; compile the policy's rewrite of the tree. Errors stay CPython's
+    own: the parser's come first, and whenever the rewrite is refused or fails to
+    compile, the untouched tree is compiled to raise what CPython would."""
     flags = ast.PyCF_ALLOW_TOP_LEVEL_AWAIT if mode == "repl" else 0
     tree = compile(source, FILENAME, "exec", flags=flags | ast.PyCF_ONLY_AST, dont_inherit=True)
-    # Compiled as is first, so compiler errors are CPython's own, policy or not.
-    code = compile(tree, FILENAME, "exec", flags=flags, dont_inherit=True)
     facts = source_facts(tree)
     if "policy" not in layers:
-        return code, facts
-    with warnings.catch_warnings():
-        # The first compile already showed CPython's SyntaxWarnings; once is enough.
-        warnings.simplefilter("ignore")
+        return compile(tree, FILENAME, "exec", flags=flags, dont_inherit=True), facts
+    try:
         return compile(restrict(tree), FILENAME, "exec", flags=flags, dont_inherit=True), facts
+    except (PolicyError, SyntaxError) as exc:
+        refusal = exc
+    # Outside the handler, so that CPython's own error has no context attached.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # shown once already
+        untouched = compile(source, FILENAME, "exec", flags=flags | ast.PyCF_ONLY_AST)
+        compile(untouched, FILENAME, "exec", flags=flags, dont_inherit=True)
+    raise refusal
 
 
 def _namespace(layers: frozenset, proxies: dict) -> dict:
@@ -98,50 +105,26 @@ def _run_code(code, namespace: dict, mode: str) -> None:
         exec(code, namespace)
 
 
-_WARM_UP = """\
-import asyncio
+class Prepared:
+    """What a spare sets up before its order arrives (nothing of any run in it):
+    the streams, the stack filter, the module namespace with its builtins."""
+
+    def __init__(self, layers: frozenset, proxies: dict, workdir: str, roots: tuple) -> None:
+        _streams()
+        ending.hide_sandbox_frames(_PACKAGE_DIR)
+        sys.argv = [FILENAME]
+        random.seed()  # each child its own sequence, as each `python3` process has
+        self.layers = layers
+        self.namespace = _namespace(layers, proxies)
+        self.workdir = workdir
+        self.read_roots = roots
 
 
-async def main(n):
-    for i in range(n):
-        await asyncio.sleep(0)
-    print(f"{n}", [x async for x in agen()])
-
-
-asyncio.run(main(1))
-"""
-
-
-def warm_up(proxies: dict) -> None:
-    """Exercise the compiler, the policy and an event loop once in a fresh child, so
-    the page faults of first use are taken before the snippet's clock starts."""
-    tree = restrict(ast.parse(_WARM_UP, FILENAME))
-    compile(tree, FILENAME, "exec", dont_inherit=True)
-    guard_globals(make_importer(proxies))
-    # No Task here: tasks are numbered by a counter inside the C extension that a
-    # snippet can see ("Task-1"), and the warm-up must not use up a number.
-    loop = asyncio.new_event_loop()
-    try:
-        loop.call_soon(loop.stop)
-        loop.run_forever()
-    finally:
-        loop.close()
-
-
-def run(
-    request: protocol.Request,
-    report_fd: int,
-    workdir: str,
-    read_roots: tuple[str, ...],
-    proxies: dict,
-) -> int:
+def run(prepared: Prepared, request: protocol.Request, report_fd: int) -> int:
     """Run one snippet; return the exit status the child should end with."""
-    _streams()
-    ending.hide_sandbox_frames(_PACKAGE_DIR)
     reporter = Reporter(report_fd)
-    source, mode, layers = request.source, request.mode, frozenset(request.layers)
-    sys.argv = [FILENAME]
-    random.seed()
+    source, mode, layers = request.source, request.mode, prepared.layers
+    namespace = prepared.namespace
     # Like `python3 snippet.py`, the source is a file next to the snippet: tracebacks
     # read their lines from it.
     with open(FILENAME, "w", encoding="utf-8", errors="surrogatepass") as handle:
@@ -160,14 +143,13 @@ def run(
         reporter.send(protocol.NOT_COMPILED, error=ending.error_info(exc))
         del keep
         return 1
-    namespace = _namespace(layers, proxies)
     if mode == "repl":
         # `python -m asyncio` starts its REPL with asyncio already imported.
         namespace["asyncio"] = namespace["__builtins__"]["__import__"]("asyncio")
     reporter.send(protocol.STARTED, facts=facts)
     # -- from here on, nothing the child writes is trusted --------------------
     if "audit" in layers:
-        audit.install(workdir, read_roots)
+        audit.install(prepared.workdir, prepared.read_roots)
     status, error, keep = _execute(code, namespace, mode)
     interrupted = bool(error) and error["type"] == "KeyboardInterrupt"
     ending.finalize(namespace, keep)

@@ -4,6 +4,7 @@ to a Result: status, error, hints."""
 from __future__ import annotations
 
 import asyncio
+import os
 import signal
 from typing import Any
 
@@ -25,22 +26,41 @@ REQUIRED = (
 )
 
 
-class Output(asyncio.Protocol):
-    """Keeps the first `cap` bytes, counts (and drops) the rest as they arrive."""
+class Output:
+    """Reads a pipe from a run without blocking the loop: keeps the first `cap`
+    bytes, counts (and drops) the rest as they arrive. Owns the read end."""
 
     def __init__(self, cap: int) -> None:
         self.cap = cap
         self.kept = bytearray()
         self.total = 0
-        self.closed = asyncio.get_running_loop().create_future()
+        self.loop = asyncio.get_running_loop()
+        self.closed = self.loop.create_future()
+        self.fd, write_end = os.pipe2(os.O_CLOEXEC | os.O_NONBLOCK)
+        os.set_blocking(write_end, True)  # the child's end
+        self.write_end = write_end
+        self.loop.add_reader(self.fd, self._readable)
 
-    def data_received(self, data: bytes) -> None:
+    def _readable(self) -> None:
+        try:
+            data = os.read(self.fd, 65536)
+        except BlockingIOError:
+            return
+        except OSError:
+            data = b""
+        if not data:
+            self.close()
+            return
         self.total += len(data)
         room = self.cap - len(self.kept)
         if room > 0:
             self.kept += data[:room]
 
-    def connection_lost(self, exc: Exception | None) -> None:
+    def close(self) -> None:
+        if self.fd >= 0:
+            self.loop.remove_reader(self.fd)
+            os.close(self.fd)
+            self.fd = -1
         if not self.closed.done():
             self.closed.set_result(None)
 

@@ -96,7 +96,6 @@ class Request:
 
     source: str
     mode: str
-    layers: tuple[str, ...]
 
     def to_memfd(self) -> int:
         data = json.dumps(dataclasses.asdict(self)).encode("utf-8", "surrogatepass")
@@ -114,7 +113,7 @@ class Request:
             chunks.append(chunk)
             offset += len(chunk)
         raw = json.loads(b"".join(chunks).decode("utf-8", "surrogatepass"))
-        return cls(source=raw["source"], mode=raw["mode"], layers=tuple(raw["layers"]))
+        return cls(source=raw["source"], mode=raw["mode"])
 
 
 # -- worker -> supervisor ---------------------------------------------------------

@@ -81,7 +81,7 @@ class Sandbox:
                 self._counts["restarts"] += 1
                 await worker.kill()
             index = list(self._workers).index(python) if worker else len(self._workers)
-            worker = WorkerProcess(python, self.limits, index)
+            worker = WorkerProcess(python, self.limits, index, self._layers)
             self._workers[python] = worker
             await worker.start()
             missing = missing_layers(worker.isolation)
@@ -154,7 +154,7 @@ class Sandbox:
                 cpu=max(1, min(self.limits.cpu_seconds, math.ceil(wall))),
                 memory_bytes=memory << 20,
             )
-            request = protocol.Request(source=code, mode=mode, layers=self._layers)
+            request = protocol.Request(source=code, mode=mode)
             result = await self._run_in_slot(worker, order, request)
         finally:
             async with self._slot_ready:
@@ -188,30 +188,20 @@ class Sandbox:
     async def _run_in_slot(
         self, worker: WorkerProcess, order: protocol.Order, request: protocol.Request
     ) -> Result:
-        loop = asyncio.get_running_loop()
         output = Output(self.limits.output_bytes)
         report = Output(protocol.REPORT_LIMIT)
-        transports = []
-        ends: list[int] = []
+        ends = [request.to_memfd(), output.write_end, report.write_end]
         done = None
         try:
-            for sink in (output, report):
-                read_end, write_end = os.pipe2(os.O_CLOEXEC)
-                ends.append(write_end)
-                transport, _ = await loop.connect_read_pipe(
-                    lambda sink=sink: sink, os.fdopen(read_end, "rb", 0)
-                )
-                transports.append(transport)
-            ends.insert(0, request.to_memfd())
             try:
                 future = await worker.submit(order, ends)
             except OSError:
                 log.exception("the sandbox worker cannot be reached; restarting it")
                 await worker.kill()
                 future = None
-            for fd in ends:
-                os.close(fd)
-            ends = []
+            finally:
+                for fd in ends:
+                    os.close(fd)
             if future is not None:
                 try:
                     done = await asyncio.wait_for(
@@ -221,15 +211,13 @@ class Sandbox:
                     log.error("the sandbox worker did not answer in time; restarting it")
                     worker.forget(order.id)
                     await worker.kill()
-            if done is not None:
+            if done is not None and not (output.closed.done() and report.closed.done()):
                 # The child is gone; what it wrote is in the pipes or in flight.
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(asyncio.gather(output.closed, report.closed), 2)
         finally:
-            for fd in ends:
-                os.close(fd)
-            for transport in transports:
-                transport.close()
+            output.close()
+            report.close()
         return build_result(
             done,
             protocol.parse_report(bytes(report.kept)),

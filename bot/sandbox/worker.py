@@ -44,11 +44,10 @@ NPROC_BACKSTOP = 1024
 
 
 class Run:
-    def __init__(self, order: protocol.Order, pid: int, cell: int, oom_before: int) -> None:
+    def __init__(self, order: protocol.Order, pid: int, cell: int) -> None:
         self.order = order
         self.pid = pid
         self.cell = cell
-        self.oom_before = oom_before
         self.started = time.monotonic()
         self.deadline = self.started + order.wall
         self.timed_out = False
@@ -184,11 +183,11 @@ class Worker:
         slot = order.slot
         spare = self.spares.pop(slot, None) or self.fork_spare(slot, register=False)
         pid, channel, cell = spare
-        oom_before = 0
         if self.cgroups:
             self.cgroups[cell].set_memory(order.memory_bytes)
-            oom_before = self.cgroups[cell].oom_kills()
         try:
+            # Back to normal scheduling for its run (it waited on idle CPU only).
+            os.sched_setscheduler(pid, os.SCHED_OTHER, os.sched_param(0))
             protocol.send_with_fds(channel, order.encode(), fds)
         except OSError:
             pass  # the spare died; reaping it reports the run as failed
@@ -196,14 +195,14 @@ class Worker:
             channel.close()
             for fd in fds:
                 os.close(fd)
-        self.runs[pid] = Run(order, pid, cell, oom_before)
-        # The next run on this slot gets a child that is already jailed and warm.
+        self.runs[pid] = Run(order, pid, cell)
+        # The next run on this slot gets a child that is already jailed and prepared.
         self.fork_spare(slot)
 
     def fork_spare(self, slot: int, register: bool = True) -> tuple[int, socket.socket, int]:
-        """Fork a child for the slot's next cell that jails itself, warms up, and
-        waits for its order; the fork, the jail and first-touch page faults are
-        thereby paid between runs instead of inside one."""
+        """Fork a child for the slot's next cell that jails itself, prepares what
+        does not depend on the snippet, and waits for its order: the fork and the
+        jail are thereby paid between runs instead of inside one."""
         cell = self.next_cell[slot]
         self.next_cell[slot] = cell ^ 1
         ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
@@ -225,6 +224,9 @@ class Worker:
         config = self.config
         workdir = self.cell_dir(cell)
         try:
+            # Preparing a spare must not slow down the runs in progress: it runs
+            # only on otherwise idle CPU until its order arrives.
+            os.sched_setscheduler(0, os.SCHED_IDLE, os.sched_param(0))
             os.setsid()
             signal.set_wakeup_fd(-1)
             signal.signal(signal.SIGCHLD, signal.SIG_DFL)
@@ -249,7 +251,8 @@ class Worker:
                 jail.landlock(self.landlock_abi, workdir, self.read_roots)
             if self.filter:
                 seccomp.install(self.filter)
-            child.warm_up(self.proxies)
+            layers = frozenset(config["layers"])
+            prepared = child.Prepared(layers, self.proxies, workdir, self.read_roots)
             data, fds = protocol.receive_with_fds(channel)
             channel.close()
             order = protocol.Order.decode(data)
@@ -262,12 +265,12 @@ class Worker:
             request = protocol.Request.from_fd(request_fd)
             os.close(request_fd)
             used = resource.getrusage(resource.RUSAGE_SELF)
-            spent = used.ru_utime + used.ru_stime  # the warm-up's share, usually ms
+            spent = used.ru_utime + used.ru_stime  # the preparation's share, usually ms
             jail.lower_cpu_limit(max(math.ceil(spent), int(spent + order.cpu)))
         except BaseException as exc:
             os.write(2, f"sandbox setup failed: {exc}\n".encode())
             return protocol.SETUP_FAILED
-        return child.run(request, 3, workdir, self.read_roots, self.proxies)
+        return child.run(prepared, request, 3)
 
     def reap(self) -> None:
         while True:
@@ -291,7 +294,7 @@ class Worker:
         oom_killed = False
         if self.cgroups:
             try:
-                oom_killed = self.cgroups[run.cell].oom_kills() > run.oom_before
+                oom_killed = self.cgroups[run.cell].killed_for_memory(status)
             except OSError:
                 pass
         if self.isolated:

@@ -43,8 +43,9 @@ main(sys.argv[3])
 
 
 class WorkerProcess:
-    def __init__(self, python: str, limits: Limits, index: int) -> None:
+    def __init__(self, python: str, limits: Limits, index: int, layers: tuple[str, ...]) -> None:
         self.python = python
+        self.layers = layers
         self.limits = limits
         self.index = index
         self.process: asyncio.subprocess.Process | None = None
@@ -89,6 +90,7 @@ class WorkerProcess:
             "cpu_seconds": self.limits.cpu_seconds,
             "memory_bytes": self.limits.memory_mib << 20,
             "cgroups": self.cgroups.layout() if self.cgroups else None,
+            "layers": list(self.layers),
             "namespaces": boundary.namespace_ids(),
         }
         try:

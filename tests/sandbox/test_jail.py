@@ -349,7 +349,7 @@ def _effective_capabilities(pid: int) -> int:
     return int(status["CapEff"].strip(), 16)
 
 
-def test_worker_capabilities_are_only_the_four_it_needs():
+def test_worker_capabilities_are_only_the_five_it_needs():
     async def main():
         async with Sandbox(Limits(concurrency=1)) as box:
             await box.run("pass")
@@ -358,5 +358,5 @@ def test_worker_capabilities_are_only_the_four_it_needs():
             return _effective_capabilities(worker)
 
     effective = asyncio.run(main())
-    # CAP_KILL (5), CAP_SETGID (6), CAP_SETUID (7), CAP_SYS_ADMIN (21).
-    assert effective == (1 << 5) | (1 << 6) | (1 << 7) | (1 << 21)
+    # CAP_KILL (5), CAP_SETGID (6), CAP_SETUID (7), CAP_SYS_ADMIN (21), CAP_SYS_NICE (23).
+    assert effective == (1 << 5) | (1 << 6) | (1 << 7) | (1 << 21) | (1 << 23)
