@@ -17,7 +17,7 @@ import string
 import types
 import weakref
 
-from .policy import attribute_allowed
+from .names import attribute_allowed
 
 # What a snippet may use on an event loop: scheduling and lifecycle, no sockets,
 # pipes, subprocesses, signal handlers or file descriptors.

@@ -12,6 +12,7 @@ import ctypes
 import os
 import resource
 import signal
+import socket
 import struct
 
 _libc = ctypes.CDLL(None, use_errno=True)
@@ -171,3 +172,32 @@ def set_malloc_arenas(count: int) -> None:
         _libc.mallopt(-8, count)  # M_ARENA_MAX
     except AttributeError:
         pass
+
+
+def address_space_size() -> int:
+    try:
+        with open("/proc/self/statm") as handle:
+            pages = int(handle.read().split()[0])
+    except OSError:
+        return 0
+    return pages * os.sysconf("SC_PAGE_SIZE")
+
+
+def no_network() -> bool:
+    try:
+        names = [name for _, name in socket.if_nameindex()]
+    except OSError:
+        return False
+    return names in ([], ["lo"])
+
+
+def works_in_a_child(function) -> bool:
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - probe child
+        try:
+            function()
+            os._exit(0)
+        except BaseException:
+            os._exit(1)
+    _, status = os.waitpid(pid, 0)
+    return os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0

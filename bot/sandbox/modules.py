@@ -14,7 +14,9 @@ from __future__ import annotations
 import dis
 import enum
 import importlib
+import linecache
 import sys
+import time
 
 from .ending import FILENAME
 
@@ -282,3 +284,19 @@ def make_importer(proxies: dict[str, ModuleProxy]):
         return proxy
 
     return guarded_import
+
+
+# Packages whose source lines asyncio's own log messages show.
+_CACHED_SOURCES = frozenset({"asyncio", "concurrent", "threading", "contextlib", "functools"})
+
+
+def prime_caches() -> None:
+    """Do now, once, what would otherwise read files inside the jail later."""
+    time.localtime()
+    time.strptime("2024", "%Y")
+    # Source lines for the stdlib frames asyncio's own log messages show, read
+    # once here rather than in every child.
+    for name, module in list(sys.modules.items()):
+        filename = getattr(module, "__file__", None)
+        if name.split(".")[0] in _CACHED_SOURCES and filename and filename.endswith(".py"):
+            linecache.getline(filename, 1)

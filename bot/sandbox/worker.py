@@ -20,27 +20,22 @@ from __future__ import annotations
 
 import gc
 import json
-import linecache
-import math
 import os
 import resource
 import selectors
 import signal
 import socket
-import sys
 import sysconfig
 import tempfile
 import threading
 import time
 
-from . import boundary, child, jail, protocol, seccomp
+from . import boundary, jail, protocol, seccomp
 from .cgroups import Cell
-from .modules import build_proxies
+from .modules import build_proxies, prime_caches
+from .spare import become_spare
 
 THREAD_STACK = 2 * 1024 * 1024
-_CACHED_SOURCES = frozenset({"asyncio", "concurrent", "threading", "contextlib", "functools"})
-# With a pids cgroup counting threads, RLIMIT_NPROC (per uid, host-wide) is only a backstop.
-NPROC_BACKSTOP = 1024
 
 
 class Run:
@@ -74,7 +69,7 @@ class Worker:
         jail.set_malloc_arenas(1)
         threading.stack_size(THREAD_STACK)
         self.proxies = build_proxies()
-        _prime_caches()
+        prime_caches()
         self.run_root = "/tmp" if self.isolated else tempfile.mkdtemp(prefix="awaitbot-sandbox-")
         for cell in range(2 * self.slots):
             os.mkdir(self.cell_dir(cell), 0o700)
@@ -95,11 +90,11 @@ class Worker:
         )
         self.landlock_abi = jail.landlock_abi()
         self.filter = seccomp.program() if seccomp.available() else None
-        if self.filter and not _probe(self.probe_seccomp):
+        if self.filter and not jail.works_in_a_child(self.probe_seccomp):
             self.filter = None
         gc.collect()
         gc.freeze()  # children then do not touch (and copy) the preloaded heap
-        self.base_vsz = _vsz()
+        self.base_vsz = jail.address_space_size()
         return self.isolation()
 
     def isolation(self) -> dict:
@@ -109,7 +104,7 @@ class Worker:
         return {
             "root": os.geteuid() == 0,
             "uid_drop": self.isolated,
-            "netns": fresh.get("net", False) and _no_network(),
+            "netns": fresh.get("net", False) and jail.no_network(),
             "pidns": fresh.get("pid", False) and os.getpid() == 1,
             "ipcns": fresh.get("ipc", False),
             "utsns": fresh.get("uts", False),
@@ -211,7 +206,7 @@ class Worker:
             status = protocol.SETUP_FAILED
             try:
                 ours.close()
-                status = self.spare_child(cell, theirs)
+                status = become_spare(self, cell, theirs)
             finally:
                 os._exit(status)
         theirs.close()
@@ -219,58 +214,6 @@ class Worker:
         if register:
             self.spares[slot] = spare
         return spare
-
-    def spare_child(self, cell: int, channel: socket.socket) -> int:
-        config = self.config
-        workdir = self.cell_dir(cell)
-        try:
-            # Preparing a spare must not slow down the runs in progress: it runs
-            # only on otherwise idle CPU until its order arrives.
-            os.sched_setscheduler(0, os.SCHED_IDLE, os.sched_param(0))
-            os.setsid()
-            signal.set_wakeup_fd(-1)
-            signal.signal(signal.SIGCHLD, signal.SIG_DFL)
-            os.dup2(os.open("/dev/null", os.O_RDONLY), 0)
-            os.dup2(channel.detach(), 3)
-            os.closerange(4, 65536)
-            channel = socket.socket(fileno=3)
-            if self.cgroups:
-                self.cgroups[cell].join()
-            jail.set_rlimits(
-                cpu_seconds=int(config["cpu_seconds"]),
-                address_space=None if self.cgroups else self.base_vsz + int(config["memory_bytes"]),
-                processes=NPROC_BACKSTOP if self.cgroups else int(config["threads"]),
-                fsize=int(config["disk_bytes"]),
-                nofile=int(config["open_files"]),
-            )
-            if self.isolated:
-                jail.drop_privileges(self.uid(cell))
-            os.chdir(workdir)  # the cell's tmpfs is its uid's alone (mode 0700)
-            jail.harden_process()
-            if self.landlock_abi:
-                jail.landlock(self.landlock_abi, workdir, self.read_roots)
-            if self.filter:
-                seccomp.install(self.filter)
-            layers = frozenset(config["layers"])
-            prepared = child.Prepared(layers, self.proxies, workdir, self.read_roots)
-            data, fds = protocol.receive_with_fds(channel)
-            channel.close()
-            order = protocol.Order.decode(data)
-            request_fd, out_fd, report_fd = fds
-            os.dup2(out_fd, 1)
-            os.dup2(out_fd, 2)
-            os.dup2(report_fd, 3)
-            for fd in (out_fd, report_fd):
-                os.close(fd)
-            request = protocol.Request.from_fd(request_fd)
-            os.close(request_fd)
-            used = resource.getrusage(resource.RUSAGE_SELF)
-            spent = used.ru_utime + used.ru_stime  # the preparation's share, usually ms
-            jail.lower_cpu_limit(max(math.ceil(spent), int(spent + order.cpu)))
-        except BaseException as exc:
-            os.write(2, f"sandbox setup failed: {exc}\n".encode())
-            return protocol.SETUP_FAILED
-        return child.run(prepared, request, 3)
 
     def reap(self) -> None:
         while True:
@@ -362,47 +305,6 @@ def _empty(path: str) -> None:
                 os.unlink(entry.path)
             except OSError:
                 pass
-
-
-def _vsz() -> int:
-    try:
-        with open("/proc/self/statm") as handle:
-            pages = int(handle.read().split()[0])
-    except OSError:
-        return 0
-    return pages * os.sysconf("SC_PAGE_SIZE")
-
-
-def _no_network() -> bool:
-    try:
-        names = [name for _, name in socket.if_nameindex()]
-    except OSError:
-        return False
-    return names in ([], ["lo"])
-
-
-def _probe(function) -> bool:
-    pid = os.fork()
-    if pid == 0:  # pragma: no cover - probe child
-        try:
-            function()
-            os._exit(0)
-        except BaseException:
-            os._exit(1)
-    _, status = os.waitpid(pid, 0)
-    return os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0
-
-
-def _prime_caches() -> None:
-    """Do now, once, what would otherwise read files inside the jail later."""
-    time.localtime()
-    time.strptime("2024", "%Y")
-    # Source lines for the stdlib frames asyncio's own log messages show (the
-    # jailed child cannot read the stdlib directory itself).
-    for name, module in list(sys.modules.items()):
-        filename = getattr(module, "__file__", None)
-        if name.split(".")[0] in _CACHED_SOURCES and filename and filename.endswith(".py"):
-            linecache.getline(filename, 1)
 
 
 def main(config_json: str) -> None:

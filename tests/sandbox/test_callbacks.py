@@ -17,7 +17,7 @@ import re
 
 import pytest
 
-from bot.sandbox.policy import DEFINABLE_DUNDERS
+from bot.sandbox.names import DEFINABLE_DUNDERS
 
 from .helpers import normalise_reference, reference_output, run_batch, without_outside_frames
 
