@@ -185,9 +185,12 @@ def hide_sandbox_frames(package_dir: str) -> None:
     traceback.walk_stack = walk_stack
     original_show = warnings._showwarnmsg
 
+    # Where CPython says a warning came from when no frame is running (teardown).
+    nowhere = ("<sys>", 0) if sys.version_info >= (3, 13) else ("sys", 1)
+
     def show(message: warnings.WarningMessage) -> None:
         if str(message.filename).startswith(package_dir):
-            message.filename, message.lineno, message.line = "sys", 1, ""
+            (message.filename, message.lineno), message.line = nowhere, ""
         original_show(message)
 
     warnings._showwarnmsg = show

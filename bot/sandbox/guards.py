@@ -12,6 +12,7 @@ from __future__ import annotations
 import _string
 import asyncio
 import collections
+import logging
 import operator
 import string
 import types
@@ -51,7 +52,8 @@ LOOP_ATTRIBUTES = frozenset(
     }
 )
 
-WRITABLE_TYPES = (dict, list, bytearray, set, collections.deque)
+# Plain containers, and log records (logging filters edit them, a documented pattern).
+WRITABLE_TYPES = (dict, list, bytearray, set, collections.deque, logging.LogRecord)
 
 _user_classes: weakref.WeakSet[type] = weakref.WeakSet()
 
@@ -229,8 +231,13 @@ def guarded_iter(obj):
 
     Every object a snippet can reach is already filtered by the attribute and
     import guards, so iterating it hands out nothing new; keeping one hook
-    means a future rule needs adding in one place only.
+    means a future rule needs adding in one place only. Something not iterable
+    at all comes back unchanged, so that CPython's own `for` raises its usual
+    error at its usual place.
     """
+    kind = type(obj)
+    if not hasattr(kind, "__iter__") and not hasattr(kind, "__getitem__"):
+        return obj
     return iter(obj)
 
 
@@ -243,15 +250,12 @@ def guarded_aiter(obj):
 def guarded_unpack_sequence(obj, spec, getiter):
     """Tuple unpacking through the iteration guard (nested targets too), raising the
     same errors as CPython's own unpacking."""
-    try:
-        iterator = getiter(obj)
-    except TypeError:
-        kind = type(obj)
-        if not hasattr(kind, "__iter__") and not hasattr(kind, "__getitem__"):
-            # Not iterable at all: nothing to guard, and CPython's own unpacking
-            # then raises its usual error at the usual place.
-            return obj
-        raise
+    kind = type(obj)
+    if not hasattr(kind, "__iter__") and not hasattr(kind, "__getitem__"):
+        # Not iterable at all: nothing to guard, and CPython's own unpacking
+        # then raises its usual error at the usual place.
+        return obj
+    iterator = getiter(obj)
     items = list(iterator)
     if len(items) < spec["min_len"]:
         return items  # the unpacking itself then reports "not enough values"

@@ -1,12 +1,7 @@
-"""Layer 2: the import allowlist. Each module is handed over as a read-only proxy
-that holds only the attributes listed here (an allowlist, never a denylist).
-
-Left out on purpose: anything that reaches os/sys/subprocess/socket under a plain
-name (asyncio.base_events, contextlib.os, typing.sys, dataclasses.builtins,
-json.codecs...), and gadgets that read arbitrary attributes or evaluate strings
-with the real builtins (functools.update_wrapper/wraps/singledispatch,
-typing.get_type_hints/ForwardRef/TypedDict, dataclasses.make_dataclass,
-operator.attrgetter/methodcaller, string.Formatter, collections.UserString).
+"""Layer 2: imports. Each allowlisted module (allowlist.py) is handed over as a
+read-only proxy holding only its public names: never submodules or the modules
+it imports (asyncio.base_events, contextlib.os, typing.sys...), never the
+gadgets allowlist.py excludes with their reasons.
 """
 
 from __future__ import annotations
@@ -15,82 +10,13 @@ import dis
 import enum
 import importlib
 import linecache
+import logging
 import sys
 import time
 
+from .allowlist import MODULES, STAND_INS, public_names
 from .ending import FILENAME
-
-ALLOWED: dict[str, tuple[str, ...]] = {
-    "asyncio": (
-        "run Runner sleep create_task gather wait wait_for timeout timeout_at Timeout "
-        "as_completed shield TaskGroup Task Future current_task all_tasks ensure_future "
-        "wrap_future run_coroutine_threadsafe to_thread get_running_loop get_event_loop "
-        "new_event_loop set_event_loop iscoroutine iscoroutinefunction isfuture "
-        "Queue PriorityQueue LifoQueue QueueEmpty QueueFull Lock Event Condition Semaphore "
-        "BoundedSemaphore Barrier BrokenBarrierError CancelledError TimeoutError "
-        "InvalidStateError AbstractEventLoop FIRST_COMPLETED FIRST_EXCEPTION ALL_COMPLETED"
-    ).split(),
-    "math": (
-        "pi e tau inf nan sqrt isqrt floor ceil trunc fabs factorial gcd lcm isclose isfinite "
-        "isinf isnan log log2 log10 log1p exp expm1 pow sin cos tan asin acos atan atan2 sinh "
-        "cosh tanh hypot degrees radians comb perm prod fsum dist copysign fmod modf frexp "
-        "ldexp remainder"
-    ).split(),
-    "random": (
-        "random randint randrange choice choices shuffle sample uniform gauss normalvariate "
-        "expovariate triangular betavariate seed getrandbits Random"
-    ).split(),
-    "time": (
-        "time time_ns monotonic monotonic_ns perf_counter perf_counter_ns process_time "
-        "process_time_ns thread_time sleep strftime gmtime localtime ctime asctime mktime "
-        "struct_time"
-    ).split(),
-    "itertools": (
-        "count cycle repeat accumulate chain compress dropwhile filterfalse groupby islice "
-        "pairwise starmap takewhile tee zip_longest product permutations combinations "
-        "combinations_with_replacement"
-    ).split(),
-    "functools": (
-        "partial partialmethod reduce lru_cache cache cached_property total_ordering cmp_to_key"
-    ).split(),
-    "operator": (
-        "add sub mul truediv floordiv mod pow neg pos abs eq ne lt le gt ge not_ truth and_ "
-        "or_ xor invert concat contains countOf indexOf getitem itemgetter iadd isub imul "
-        "index is_ is_not lshift rshift matmul"
-    ).split(),
-    "collections": "deque defaultdict Counter OrderedDict namedtuple ChainMap".split(),
-    "dataclasses": (
-        "dataclass field fields asdict astuple replace is_dataclass FrozenInstanceError "
-        "InitVar KW_ONLY MISSING"
-    ).split(),
-    "typing": (
-        "Any Optional Union List Dict Tuple Set FrozenSet Callable Awaitable Coroutine "
-        "AsyncIterator AsyncIterable AsyncGenerator Iterable Iterator Generator Sequence "
-        "Mapping MutableMapping MutableSequence TypeVar Generic Protocol NamedTuple Literal "
-        "Final ClassVar cast TYPE_CHECKING NoReturn Never Self Deque DefaultDict Counter "
-        "runtime_checkable overload final"
-    ).split(),
-    "enum": "Enum IntEnum Flag IntFlag StrEnum auto unique".split(),
-    "json": "dumps loads dump JSONDecodeError JSONEncoder JSONDecoder".split(),
-    "re": (
-        "compile match search fullmatch findall finditer sub subn split escape purge error "
-        "Pattern Match IGNORECASE I MULTILINE M DOTALL S VERBOSE X ASCII A"
-    ).split(),
-    "string": (
-        "ascii_letters ascii_lowercase ascii_uppercase digits hexdigits octdigits "
-        "punctuation printable whitespace capwords Template"
-    ).split(),
-    "datetime": "date time datetime timedelta timezone tzinfo MINYEAR MAXYEAR UTC".split(),
-    "statistics": (
-        "mean fmean median median_low median_high median_grouped mode multimode stdev "
-        "pstdev variance pvariance geometric_mean harmonic_mean quantiles StatisticsError"
-    ).split(),
-    "contextlib": (
-        "contextmanager asynccontextmanager suppress closing aclosing nullcontext ExitStack "
-        "AsyncExitStack AbstractContextManager AbstractAsyncContextManager"
-    ).split(),
-    "textwrap": "dedent indent wrap fill shorten TextWrapper".split(),
-}
+from .guards import safe_format_map
 
 # Modules asyncio and friends import lazily at run time: loaded in the warm
 # worker so the child (and its audit hook) never needs to import anything.
@@ -221,7 +147,7 @@ def _sys_proxy() -> ModuleProxy:
 
 
 def preload() -> None:
-    for name in (*ALLOWED, *PRELOAD):
+    for name in (*MODULES, *PRELOAD):
         importlib.import_module(name)
     for name in PRELOAD_IF_PRESENT:
         try:
@@ -251,15 +177,36 @@ def _enum_names_checked(create):
     return _create_
 
 
+def _logging_braces_guarded() -> None:
+    """logging's `{`-style formats call the real str.format on the record's fields,
+    whose `{message.__class__}` walks attributes: format them through the guards."""
+
+    def _format(self, record):
+        values = (self._defaults or {}) | record.__dict__
+        return safe_format_map(self._fmt, values)
+
+    logging.StrFormatStyle._format = _format
+
+
 def build_proxies() -> dict[str, ModuleProxy]:
+    """One read-only proxy per allowlisted module (allowlist.py says what each holds)."""
     preload()
     enum.EnumType._create_ = _enum_names_checked(enum.EnumType._create_)
+    _logging_braces_guarded()
     proxies = {}
-    for name, attributes in ALLOWED.items():
+    for name in MODULES:
         module = sys.modules[name]
-        listed = {attr: getattr(module, attr) for attr in attributes if hasattr(module, attr)}
+        listed = {attr: getattr(module, attr) for attr in public_names(name, module)}
+        listed.update(STAND_INS.get(name, {}))
         listed.update(__name__=name, __doc__=module.__doc__)
         proxies[name] = make_proxy(name, listed, getattr(module, "__file__", None))
+    for name in MODULES:
+        package, _, child = name.rpartition(".")
+        if package and package not in proxies:
+            # `import concurrent.futures` binds `concurrent`, whose `futures` is the proxy.
+            module = sys.modules[package]
+            attributes = {child: proxies[name], "__name__": package, "__doc__": module.__doc__}
+            proxies[package] = make_proxy(package, attributes, getattr(module, "__file__", None))
     proxies["sys"] = _sys_proxy()
     return proxies
 
@@ -274,6 +221,8 @@ def make_importer(proxies: dict[str, ModuleProxy]):
             # None or a tuple) and then reads sys.modules itself,
             # ignoring what we return: returning nothing hands nothing out.
             return None
+        if level == 0 and "." in name and not fromlist and name in proxies:
+            name = name.split(".")[0]  # `import a.b` binds `a`
         proxy = proxies.get(name) if level == 0 else None
         if proxy is None:
             error = ImportError(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import functools
 import os
 import re
 import subprocess
@@ -89,6 +90,24 @@ def normalise_reference(text: str, workdir: Path) -> str:
     return without_outside_frames(
         text.replace(f"{os.fspath(workdir)}{os.sep}snippet.py", "snippet.py")
     )
+
+
+@functools.cache
+def stdlib_dir(python: str) -> str:
+    """Where `python` keeps its standard library."""
+    done = subprocess.run(
+        [python, "-c", "import sysconfig; print(sysconfig.get_paths()['stdlib'])"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return done.stdout.strip()
+
+
+def stdlib_hidden(text: str, python: str) -> str:
+    """The standard library's path (in an ImportError, a logged traceback) as
+    `<stdlib>`: expected outputs stored in the repository hold no machine's paths."""
+    return text.replace(stdlib_dir(python), "<stdlib>")
 
 
 _FRAME = re.compile(r'^((?:\s*\| )?)  File "(.*?)", line \d+')

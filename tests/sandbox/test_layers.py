@@ -121,11 +121,16 @@ IMPORTS_OWN = [
     (
         "listed_names_only",
         "import functools, typing, dataclasses, operator, string\n"
-        "for mod, name in [(functools, 'update_wrapper'), (functools, 'wraps'),"
+        "for mod, name in ["
         " (functools, 'singledispatch'), (typing, 'get_type_hints'), (typing, 'ForwardRef'),"
         " (dataclasses, 'make_dataclass'), (operator, 'attrgetter'), (string, 'Formatter'),"
         " (dataclasses, 'sys'), (typing, 'sys')]:\n"
-        "    if hasattr(mod, name):\n        print('I-5', name)\n",
+        "    if hasattr(mod, name):\n        print('I-5', name)\n"
+        "def f():\n    pass\n"
+        "class Box:\n    pass\n"
+        "box = Box()\n"
+        "functools.update_wrapper(box, f, assigned=('__globals__', '__code__'))\n"
+        "if hasattr(box, '__globals__') or hasattr(box, '__code__'):\n    print('I-5 copied')\n",
         "I-5",
     ),
     (

@@ -1,0 +1,9 @@
+print("importing...")
+from asyncio import run, nothing_here
+
+
+async def main():
+    print("never runs")
+
+
+run(main())
