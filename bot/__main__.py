@@ -6,6 +6,7 @@ import argparse
 import asyncio
 import contextlib
 import logging
+import shutil
 import signal
 import sys
 from collections.abc import Awaitable, Callable
@@ -92,11 +93,18 @@ async def run_local(settings: Settings, messages: list[str] | None, as_json: boo
         async with bot:
             session.attach(bot)
             await bot.setup_hook()
+            # Attachments the replies carry are saved here, next to the database:
+            # one folder, emptied when a session starts, not one more per session.
+            attachments = settings.db_path.parent / "attachments"
+            shutil.rmtree(attachments, ignore_errors=True)
             if messages is None:
                 history = settings.db_path.parent / "console_history"
-                await console(session, history=history, stop=stop)
+                await console(session, history=history, attachments=attachments, stop=stop)
             else:
-                await until_stopped(send(session, messages, as_json=as_json, stop=stop), stop)
+                sending = send(
+                    session, messages, attachments=attachments, as_json=as_json, stop=stop
+                )
+                await until_stopped(sending, stop)
 
 
 def connect(settings: Settings) -> int:

@@ -10,6 +10,8 @@ from typing import Annotated
 from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from bot.sandbox.interpreters import SUPPORTED
+
 PREFIX = "AWAITBOT_"
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 DEFAULT_DB_PATH = Path("var/awaitbot.db")
@@ -46,12 +48,22 @@ class Settings(BaseSettings):
     sandbox_queue: int = Field(default=32, ge=0, le=1000)
     sandbox_socket: Path | None = None  # talk to `python -m bot.sandbox serve` here
     sandbox_accept_weak_isolation: bool = False
+    sandbox_python: str | None = None  # the default Python for snippets: 3.11, 3.12 or 3.13
 
     @field_validator("discord_token", mode="before")
     @classmethod
     def _blank_token_is_none(cls, value):
         if isinstance(value, str) and not value.strip():
             return None
+        return value
+
+    @field_validator("sandbox_python", mode="before")
+    @classmethod
+    def _supported_python(cls, value):
+        if isinstance(value, str) and not value.strip():
+            return None
+        if value is not None and value not in SUPPORTED:
+            raise ValueError(f"must be one of {', '.join(SUPPORTED)}")
         return value
 
     @field_validator("dev_guild_id", "sandbox_socket", mode="before")

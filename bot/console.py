@@ -11,7 +11,6 @@ import asyncio
 import json
 import shlex
 import sys
-import tempfile
 import threading
 from pathlib import Path
 
@@ -202,10 +201,11 @@ async def read_message(reader: LineReader) -> str | None:
     return "\n".join(lines)
 
 
-async def console(session: LocalSession, *, history: Path | None, stop: asyncio.Event) -> None:
+async def console(
+    session: LocalSession, *, history: Path | None, attachments: Path, stop: asyncio.Event
+) -> None:
     interactive = sys.stdin.isatty()
     reader = LineReader(interactive, history)
-    attachments = Path(tempfile.mkdtemp(prefix="awaitbot-console-"))
     try:
         while not stop.is_set():
             read = asyncio.ensure_future(read_message(reader))
@@ -229,9 +229,13 @@ async def console(session: LocalSession, *, history: Path | None, stop: asyncio.
 
 
 async def send(
-    session: LocalSession, messages: list[str], *, as_json: bool, stop: asyncio.Event
+    session: LocalSession,
+    messages: list[str],
+    *,
+    attachments: Path,
+    as_json: bool,
+    stop: asyncio.Event,
 ) -> None:
-    attachments = Path(tempfile.mkdtemp(prefix="awaitbot-send-"))
     for text in messages:
         if stop.is_set():
             break  # SIGINT/SIGTERM: the rest is not sent

@@ -21,6 +21,7 @@ class Resources:
     faqs: FaqStore
     sandbox: Sandbox | SandboxClient
     limits: Limits
+    python: str | None = None  # the default Python for snippets (None: the sandbox's)
 
     async def health(self) -> dict[str, str]:
         """One short phrase per resource, for `!about`; never raises."""
@@ -36,6 +37,17 @@ class Resources:
     async def sandbox_stats(self) -> dict:
         stats = self.sandbox.stats()
         return await stats if inspect.isawaitable(stats) else stats
+
+    async def sandbox_pythons(self) -> str:
+        """`3.11 (default), 3.12, 3.13`: the Pythons snippets can choose; never raises."""
+        try:
+            stats = await self.sandbox_stats()
+        except Exception:
+            return ""
+        default = self.python or stats.get("default_python")
+        return ", ".join(
+            f"{v} (default)" if v == default else v for v in stats.get("available", [])
+        )
 
     async def _sandbox_health(self) -> str:
         try:
@@ -79,7 +91,11 @@ async def open_resources(settings: Settings) -> AsyncIterator[Resources]:
             log.info("using the sandbox service at %s", settings.sandbox_socket)
             sandbox = SandboxClient(settings.sandbox_socket)
         else:
-            sandbox = Sandbox(limits, accept_weak_isolation=settings.sandbox_accept_weak_isolation)
+            sandbox = Sandbox(
+                limits,
+                accept_weak_isolation=settings.sandbox_accept_weak_isolation,
+                python=settings.sandbox_python,
+            )
         await stack.enter_async_context(sandbox)
-        yield Resources(faqs=faqs, sandbox=sandbox, limits=limits)
+        yield Resources(faqs=faqs, sandbox=sandbox, limits=limits, python=settings.sandbox_python)
     log.info("resources closed")

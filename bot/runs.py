@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
+import difflib
 import re
 from dataclasses import dataclass
 
 from bot import errors, terminal
 from bot.replies import MAX_CONTENT, Attachment, Reply, codeblock, shown
-from bot.sandbox import Result
+from bot.sandbox import Limits, Result, interpreters
 
 PYTHON_TAGS = {"", "py", "python", "python3", "py3", "pycon", "ipython"}
 _FENCE = re.compile(r"```([\w+-]*)[ \t]*\n?(.*?)```", re.DOTALL)
@@ -21,17 +23,53 @@ MAX_REFUSAL = 300
 class Snippet:
     code: str
     mode: str = "script"
+    pythons: tuple[str, ...] = ()  # empty: the default one
+
+
+def parse_pythons(value: str) -> tuple[str, ...]:
+    """`3.13` or `3.11,3.13` (or `all`): the Pythons to run on, each once."""
+    if value.strip().lower() == "all":
+        return interpreters.SUPPORTED
+    chosen = tuple(dict.fromkeys(v.strip() for v in value.split(",") if v.strip()))
+    unknown = [v for v in chosen if v not in interpreters.SUPPORTED]
+    if not chosen or unknown:
+        raise errors.InvalidInput(
+            f"Python {shown((unknown or [value])[0], 20)} is not available: choose from "
+            f"{', '.join(interpreters.SUPPORTED)} (or several, comma-separated, or `all`)."
+        )
+    return chosen
+
+
+_OPTION = re.compile(r"--([\w-]*)(?:=(\S*))?\s*")
+_VALUE = re.compile(r"(\S*)\s*")
+
+
+def _options(text: str) -> tuple[str, tuple[str, ...], str]:
+    """Leading `--repl`, `--script`, `--py VERSIONS` options; the rest is code."""
+    mode, pythons = "script", ()
+    while text.startswith("--"):
+        option = _OPTION.match(text)
+        name, value = option.group(1), option.group(2)
+        text = text[option.end() :]
+        if f"--{name}" in MODE_FLAGS and value is None:
+            mode = MODE_FLAGS[f"--{name}"]
+        elif name in ("py", "python"):
+            if value is None:
+                given = _VALUE.match(text)
+                value, text = given.group(1), text[given.end() :]
+            pythons = parse_pythons(value)
+        else:
+            raise errors.InvalidInput(
+                f"Unknown option {shown('--' + name, 20)}: use `--repl`, `--py 3.13` "
+                f"(or `--py 3.11,3.13` to compare), or nothing."
+            )
+    return mode, pythons, text
 
 
 def parse_snippet(text: str, max_bytes: int) -> Snippet:
-    """The code in a `!run` message: a fenced block, inline code or plain text."""
-    mode = "script"
-    text = text.strip()
-    flag, _, rest = text.partition(" ") if text.startswith("--") else ("", "", text)
-    if flag:
-        if flag.split("\n")[0] not in MODE_FLAGS:
-            raise errors.InvalidInput(f"Unknown option `{flag[:20]}`: use `--repl` or nothing.")
-        mode, text = MODE_FLAGS[flag], rest.strip()
+    """The code in a `!run` message: a fenced block, inline code or plain text,
+    after any options."""
+    mode, pythons, text = _options(text.strip())
     fenced = _FENCE.search(text)
     if fenced:
         language, code = fenced.group(1).lower(), fenced.group(2)
@@ -54,7 +92,7 @@ def parse_snippet(text: str, max_bytes: int) -> Snippet:
         raise errors.InvalidInput(
             f"That snippet is {size:,} bytes; the sandbox takes at most {max_bytes:,}."
         )
-    return Snippet(code=code, mode=mode)
+    return Snippet(code=code, mode=mode, pythons=pythons)
 
 
 def status_line(result: Result, timeout: float, memory_mib: int) -> str:
@@ -113,3 +151,61 @@ def result_reply(result: Result, *, timeout: float, memory_mib: int) -> Reply:
         # The message shows the start; the whole kept output comes as a file.
         attachments = (Attachment("output.txt", screen.encode()),)
     return Reply(head + "\n" + block, attachments=attachments, meta=meta)
+
+
+async def run_snippet(
+    sandbox, snippet: Snippet, limits: Limits, default_python: str | None = None
+) -> Reply:
+    """Run a snippet on its Python (or each of several, to compare them)."""
+    pythons = snippet.pythons or (default_python,)  # None: the sandbox's own default
+    results = await asyncio.gather(
+        *(sandbox.run(snippet.code, mode=snippet.mode, python=python) for python in pythons)
+    )
+    timeout, memory_mib = limits.wall_seconds, limits.memory_mib
+    if len(results) == 1:
+        return result_reply(results[0], timeout=timeout, memory_mib=memory_mib)
+    return comparison_reply(dict(zip(pythons, results, strict=True)), timeout, memory_mib)
+
+
+def comparison_reply(results: dict[str, Result], timeout: float, memory_mib: int) -> Reply:
+    """One status line per Python, then the output once if they agree, else a diff
+    of each against the first: asyncio changes between versions, and this shows how."""
+    versions = list(results)
+    lines = [f"**Python {v}** {status_line(r, timeout, memory_mib)}" for v, r in results.items()]
+    screens = {v: terminal.render(r.output)[0].removesuffix("\n") for v, r in results.items()}
+    first = versions[0]
+    if len(set(screens.values())) == 1:
+        lines.append(f"Same output on Python {', '.join(versions)}:")
+        body, language = screens[first] or "(no output)", ""
+    else:
+        diffs = [
+            "\n".join(
+                difflib.unified_diff(
+                    screens[first].splitlines(),
+                    screens[other].splitlines(),
+                    f"Python {first}",
+                    f"Python {other}",
+                    lineterm="",
+                    n=2,
+                )
+            )
+            for other in versions[1:]
+            if screens[other] != screens[first]
+        ]
+        lines.append("The output differs:")
+        body, language = "\n".join(diffs), "diff"
+    head = "\n".join(lines)
+    room = MAX_CONTENT - len(head) - 1
+    attachments = ()
+    if len(body) > room - 20:
+        attachments = tuple(
+            Attachment(f"output-{v}.txt", screen.encode()) for v, screen in screens.items()
+        )
+    meta = {
+        "status": results[first].status,
+        "statuses": {v: r.status for v, r in results.items()},
+        "hints": [h["topic"] for h in results[first].hints],
+    }
+    return Reply(
+        head + "\n" + codeblock(body, language, limit=room), attachments=attachments, meta=meta
+    )

@@ -90,6 +90,9 @@ class Admin(commands.Cog):
         fields += [
             EmbedField(name.capitalize(), state, inline=True) for name, state in health.items()
         ]
+        pythons = await bot.resources.sandbox_pythons()
+        if pythons:
+            fields.append(EmbedField("Snippets run on", pythons, inline=True))
         if bot.failed_extensions:
             fields.append(EmbedField("Not loaded", ", ".join(sorted(bot.failed_extensions))))
         reply = Reply(

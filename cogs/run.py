@@ -9,7 +9,8 @@ from discord.ext import commands
 from bot import errors
 from bot.app import AwaitBot
 from bot.replies import Reply, discord_kwargs
-from bot.runs import Snippet, parse_snippet, result_reply
+from bot.runs import Snippet, parse_pythons, parse_snippet, run_snippet
+from bot.sandbox.interpreters import SUPPORTED
 
 RUN_COOLDOWN = (5, 60.0)  # runs per seconds, per user
 
@@ -30,13 +31,14 @@ class CodeModal(discord.ui.Modal, title="Run Python"):
         label="Code", style=discord.TextStyle.paragraph, max_length=MODAL_MAX
     )
 
-    def __init__(self, cog: Run, mode: str) -> None:
+    def __init__(self, cog: Run, mode: str, pythons: tuple[str, ...]) -> None:
         super().__init__()
         self.cog = cog
         self.mode = mode
+        self.pythons = pythons
 
     async def on_submit(self, interaction: discord.Interaction) -> None:
-        await self.cog.run_for(interaction, self.code.value, self.mode)
+        await self.cog.run_for(interaction, self.code.value, self.mode, self.pythons)
 
 
 class Run(commands.Cog):
@@ -49,20 +51,22 @@ class Run(commands.Cog):
     def max_bytes(self) -> int:
         return self.bot.resources.limits.source_bytes
 
-    async def run_for(self, interaction: discord.Interaction, code: str, mode: str) -> None:
+    async def run_for(
+        self, interaction: discord.Interaction, code: str, mode: str, pythons: tuple[str, ...]
+    ) -> None:
         """/run and its form: think while the sandbox runs, then follow up."""
         await interaction.response.defer(thinking=True)
 
         async def work() -> Reply:
-            return await self.run(Snippet(parse_snippet(code, self.max_bytes).code, mode))
+            snippet = parse_snippet(code, self.max_bytes)
+            return await self.run(Snippet(snippet.code, mode, pythons))
 
         reply = await self.bot.answer(work(), "/run")
         await interaction.followup.send(**discord_kwargs(reply))
 
     async def run(self, snippet: Snippet) -> Reply:
-        limits = self.bot.resources.limits
-        result = await self.bot.resources.sandbox.run(snippet.code, mode=snippet.mode)
-        return result_reply(result, timeout=limits.wall_seconds, memory_mib=limits.memory_mib)
+        resources = self.bot.resources
+        return await run_snippet(resources.sandbox, snippet, resources.limits, resources.python)
 
     async def _attached_code(self, ctx: commands.Context) -> str | None:
         attachments = ctx.message.attachments if ctx.message else []
@@ -84,7 +88,8 @@ class Run(commands.Cog):
 
         The code runs like `python3 snippet.py`: use asyncio.run(main()) for
         async code. Start with --repl to allow top-level await, as in
-        `python -m asyncio`. A .py file attached to the message works too.
+        `python -m asyncio`; with --py 3.13 to pick a Python, or --py 3.11,3.13
+        (or --py all) to compare them. A .py file attached to the message works too.
         """
         if not code.strip():
             code = await self._attached_code(ctx) or ""
@@ -97,20 +102,26 @@ class Run(commands.Cog):
     @app_commands.describe(
         code="One line of code; leave empty to type several lines in a form",
         mode="script runs like python3 file.py; repl allows top-level await",
+        version="The Python to run on, or all of them to compare",
     )
-    @app_commands.choices(mode=[app_commands.Choice(name=m, value=m) for m in ("script", "repl")])
+    @app_commands.choices(
+        mode=[app_commands.Choice(name=m, value=m) for m in ("script", "repl")],
+        version=[app_commands.Choice(name=v, value=v) for v in (*SUPPORTED, "all")],
+    )
     @app_commands.checks.cooldown(*RUN_COOLDOWN, key=lambda i: i.user.id)
     async def run_slash(
         self,
         interaction: discord.Interaction,
         code: str | None = None,
         mode: app_commands.Choice[str] | None = None,
+        version: app_commands.Choice[str] | None = None,
     ) -> None:
         chosen = mode.value if mode else "script"
+        pythons = parse_pythons(version.value) if version else ()
         if not code:
-            await interaction.response.send_modal(CodeModal(self, chosen))
+            await interaction.response.send_modal(CodeModal(self, chosen, pythons))
             return
-        await self.run_for(interaction, code, chosen)
+        await self.run_for(interaction, code, chosen, pythons)
 
 
 async def setup(bot: AwaitBot) -> None:

@@ -235,6 +235,8 @@ class Sandbox:
             "backend": "local",
             "workers": sum(1 for w in self._workers.values() if w.alive()),
             "pythons": sorted(interpreters.version_of(p) for p in self._workers),
+            "default_python": interpreters.version_of(self.python),
+            "available": list(interpreters.available()),
             "slots": self.limits.concurrency,
             "running": self.limits.concurrency - len(self._free),
             "queue": self._waiting,

@@ -66,6 +66,19 @@ def test_send_json_prints_one_object_per_message(tmp_path):
     assert all("meta" in r for r in replies)
 
 
+def test_send_keeps_attachments_next_to_the_database_and_no_temp_folder(tmp_path):
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    long_output = "!run for i in range(3000): print(i)"
+    for _ in range(2):
+        proc = bot(tmp_path, "send", "--json", long_output, TMPDIR=str(temp))
+        assert proc.returncode == 0, proc.stderr
+    (saved,) = json.loads(proc.stdout)["attachments"]
+    assert saved["path"] == str(tmp_path / "attachments" / "output.txt")
+    assert (tmp_path / "attachments" / "output.txt").read_text().endswith("2999")
+    assert list(temp.iterdir()) == []
+
+
 def test_run_without_token_starts_the_console_and_says_so(tmp_path):
     proc = bot(tmp_path, "run", stdin="!help\n")
     assert proc.returncode == 0, proc.stderr

@@ -74,3 +74,15 @@ def test_bad_setting_stops_startup_with_one_line(tmp_path):
     assert len(lines) == 1, proc.stderr
     assert "AWAITBOT_DEV_GUILD_ID" in lines[0]
     assert "Traceback" not in proc.stderr
+
+
+@pytest.mark.parametrize(
+    ("value", "ok"), [("3.13", True), ("", True), ("2.7", False), ("3", False)]
+)
+def test_the_default_python_must_be_a_supported_one(value, ok, monkeypatch):
+    monkeypatch.setenv("AWAITBOT_SANDBOX_PYTHON", value)
+    if ok:
+        assert Settings(_env_file=None).sandbox_python == (value or None)
+    else:
+        with pytest.raises(ValueError, match="3.11, 3.12, 3.13"):
+            Settings(_env_file=None)

@@ -1,7 +1,7 @@
 import pytest
 
 from bot import errors
-from bot.runs import parse_snippet, result_reply
+from bot.runs import comparison_reply, parse_snippet, result_reply
 from bot.sandbox import Result
 
 LIMIT = 20_000
@@ -20,6 +20,46 @@ LIMIT = 20_000
 )
 def test_code_is_found_in_blocks_inline_and_plain_text(text, code):
     assert parse_snippet(text, LIMIT).code == code
+
+
+@pytest.mark.parametrize(
+    ("text", "mode", "pythons", "code"),
+    [
+        ("--py 3.13 print(1)", "script", ("3.13",), "print(1)"),
+        ("--py=3.12 print(1)", "script", ("3.12",), "print(1)"),
+        ("--python 3.11,3.13 ```py\nx = 1\n```", "script", ("3.11", "3.13"), "x = 1\n"),
+        ("--repl --py all await x", "repl", ("3.11", "3.12", "3.13"), "await x"),
+        ("--py 3.13,3.13 pass", "script", ("3.13",), "pass"),
+        ("--py 3.12\n```py\npass\n```", "script", ("3.12",), "pass\n"),
+    ],
+)
+def test_options_pick_the_mode_and_the_pythons(text, mode, pythons, code):
+    snippet = parse_snippet(text, LIMIT)
+    assert (snippet.mode, snippet.pythons, snippet.code) == (mode, pythons, code)
+
+
+@pytest.mark.parametrize("value", ["2.7", "3.14", "python", "", "3.11,4"])
+def test_an_unknown_python_gets_the_choices(value):
+    with pytest.raises(errors.InvalidInput) as info:
+        parse_snippet(f"--py {value} print(1)", LIMIT)
+    assert "3.11, 3.12, 3.13" in info.value.message
+
+
+def test_a_comparison_shows_one_output_when_the_pythons_agree():
+    same = Result(status="ok", returncode=0, output="hi\n", wall_ms=5)
+    reply = comparison_reply({"3.11": same, "3.13": same}, 10, 256)
+    assert "**Python 3.11** ✅" in reply.content and "**Python 3.13** ✅" in reply.content
+    assert "Same output on Python 3.11, 3.13:\n```\nhi\n```" in reply.content
+    assert reply.meta["statuses"] == {"3.11": "ok", "3.13": "ok"}
+
+
+def test_a_comparison_shows_a_diff_when_the_pythons_differ():
+    old = Result(status="ok", returncode=0, output="a\nsame\n")
+    new = Result(status="error", returncode=1, output="b\nsame\n", error={"type": "E", "line": 1})
+    reply = comparison_reply({"3.11": old, "3.13": new}, 10, 256)
+    assert "```diff\n--- Python 3.11\n+++ Python 3.13\n" in reply.content
+    assert "\n-a\n+b\n" in reply.content
+    assert reply.meta["status"] == "ok" and reply.meta["statuses"]["3.13"] == "error"
 
 
 def test_repl_flag_selects_repl_mode():

@@ -3,6 +3,7 @@ from pathlib import Path
 import discord.ext.test as dpytest
 import pytest
 
+from bot.sandbox import interpreters
 from tests.interactions import slash
 
 # What the bot relays: the shared output attacks (an extra, when present) and
@@ -112,3 +113,20 @@ async def test_slash_run_without_code_opens_a_form(dpy):
 async def test_run_status_is_in_the_reply_meta(local):
     (reply,) = await local.handle("!run raise SystemExit(3)")
     assert reply.meta["status"] == "error"
+
+
+@pytest.mark.skipif(
+    not {"3.11", "3.13"} <= set(interpreters.available()), reason="needs Python 3.11 and 3.13"
+)
+async def test_run_on_two_pythons_shows_how_their_output_differs(dpy):
+    await dpytest.message("!run --py 3.11,3.13 import sys; print(sys.version_info[:2])")
+    content = dpytest.get_message().content
+    assert content.startswith("**Python 3.11** ✅") and "\n**Python 3.13** ✅" in content
+    assert "```diff\n--- Python 3.11\n+++ Python 3.13\n" in content
+    assert "-(3, 11)\n+(3, 13)" in content
+
+
+async def test_an_unknown_python_is_named_with_the_choices(dpy):
+    await dpytest.message("!run --py 2.7 print(1)")
+    content = dpytest.get_message().content
+    assert "`2.7` is not available" in content and "3.11, 3.12, 3.13" in content
