@@ -240,7 +240,10 @@ def test_import_errors_get_no_hint():
 
 
 def test_hint_slugs_are_real_topics():
-    topics = Path("/work/shared/topics.md").read_text()
+    shared = REPO.parent / "shared" / "topics.md"  # the team's shared folder, an extra
+    if not shared.exists():
+        pytest.skip(f"{shared} is not here to check the slugs against")
+    topics = shared.read_text()
     from bot.sandbox.hints import _PATTERNS
 
     for _, slug, _ in _PATTERNS:

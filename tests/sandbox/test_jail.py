@@ -165,7 +165,7 @@ seen = {{"visible": [], "wrote": []}}
 for path in {host!r}:
     if os.path.lexists(path):
         seen["visible"].append(path)
-for path in ("/usr/x", "/etc/x", "/x", "/opt/x", "/proc/x", "/tmp/x", "/dev/x", "/root/x"):
+for path in ("/usr/x", "/etc/x", "/x", "/opt/x", "/proc/x", "/tmp/x", "/dev/x", "{Path.home()}/x"):
     try:
         open(path, "w").close()
         seen["wrote"].append(path)

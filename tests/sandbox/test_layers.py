@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import socket
 import threading
+from pathlib import Path
 
 import pytest
 
@@ -262,6 +263,7 @@ def listener():
 @pytest.fixture(scope="module")
 def jail_results(listener):
     port = listener.getsockname()[1]
+    checkout, home = Path(__file__).resolve().parents[2], Path.home()
     snippets = {
         "network": f"""
 import socket
@@ -305,12 +307,12 @@ except OSError:
     pass
 print("J-ENV" if found else "clean", found, sorted(os.environ))
 """,
-        "write_outside": """
+        "write_outside": f"""
 import os
 here = os.getcwd()
 escaped = []
-for path in ("/tmp/j.txt", "/var/tmp/j.txt", "/dev/shm/j.txt", "/work/main/j.txt",
-             "/root/j.txt", os.path.join(os.path.dirname(here), "j.txt"), "/j.txt"):
+for path in ("/tmp/j.txt", "/var/tmp/j.txt", "/dev/shm/j.txt", "{checkout}/j.txt",
+             "{home}/j.txt", os.path.join(os.path.dirname(here), "j.txt"), "/j.txt"):
     try:
         with open(path, "w") as handle:
             handle.write("x")
