@@ -69,12 +69,13 @@ def header(path: Path) -> dict[str, str]:
     return fields
 
 
-def reference_output(source: str, workdir: Path) -> tuple[str, int]:
-    """Run `python3 -u snippet.py` the plain way; stdout and stderr share one pipe."""
+def reference_output(source: str, workdir: Path, python: str = "") -> tuple[str, int]:
+    """Run `python3 -u snippet.py` the plain way (on the worker's Python unless
+    told another); stdout and stderr share one pipe."""
     script = workdir / "snippet.py"
-    script.write_text(source, encoding="utf-8")
+    script.write_bytes(source.encode("utf-8", "surrogateescape"))
     done = subprocess.run(
-        [WORKER_PYTHON, "-u", "snippet.py"],
+        [python or WORKER_PYTHON, "-u", "snippet.py"],
         cwd=workdir,
         env={},
         stdout=subprocess.PIPE,
@@ -149,6 +150,29 @@ def descendants(root: int) -> set[int]:
             found.add(child)
             stack.append(child)
     return found
+
+
+def process_memory(pid: int) -> bytes:
+    """Everything readable in a process's memory (and its environment), read from
+    outside as root: what a secret must not be found in."""
+    chunks = []
+    try:
+        with open(f"/proc/{pid}/environ", "rb") as handle:
+            chunks.append(handle.read())
+        with open(f"/proc/{pid}/maps") as maps, open(f"/proc/{pid}/mem", "rb") as mem:
+            for line in maps:
+                span, perms = line.split()[:2]
+                if "r" not in perms or "[vvar" in line or "[vsyscall" in line:
+                    continue
+                start, end = (int(x, 16) for x in span.split("-"))
+                try:
+                    mem.seek(start)
+                    chunks.append(mem.read(end - start))
+                except (OSError, OverflowError, ValueError):
+                    continue
+    except OSError:
+        return b""
+    return b"".join(chunks)
 
 
 def worker_process(sandbox: Sandbox):

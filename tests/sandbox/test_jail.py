@@ -21,7 +21,7 @@ import pytest
 
 from bot.sandbox import Limits
 
-from .helpers import Sandbox, descendants, needs_jail, worker_process
+from .helpers import Sandbox, descendants, needs_jail, process_memory, worker_process
 
 pytestmark = needs_jail
 
@@ -208,27 +208,8 @@ print("found", found, sorted(os.listdir(".")))
 """.replace("NEEDLE", repr(NEEDLE.encode()))
 
 
-def _process_memory(pid: int) -> bytes:
-    chunks = []
-    try:
-        with open(f"/proc/{pid}/maps") as maps, open(f"/proc/{pid}/mem", "rb") as mem:
-            for line in maps:
-                span, perms = line.split()[:2]
-                if "r" not in perms or "[vvar" in line or "[vsyscall" in line:
-                    continue
-                start, end = (int(x, 16) for x in span.split("-"))
-                try:
-                    mem.seek(start)
-                    chunks.append(mem.read(end - start))
-                except (OSError, OverflowError, ValueError):
-                    continue
-    except OSError:
-        return b""
-    return b"".join(chunks)
-
-
 def _holders(root: int, secret: str) -> list[int]:
-    return [pid for pid in descendants(root) if secret.encode() in _process_memory(pid)]
+    return [pid for pid in descendants(root) if secret.encode() in process_memory(pid)]
 
 
 def test_no_run_holds_or_finds_another_runs_data_concurrently_or_on_the_same_slot():

@@ -12,7 +12,14 @@ import pytest
 
 from bot.sandbox.limits import Limits
 
-from .helpers import SHARED_ATTACKS, descendants, header, run_batch, worker_process
+from .helpers import (
+    SHARED_ATTACKS,
+    descendants,
+    header,
+    process_memory,
+    run_batch,
+    worker_process,
+)
 
 FAKE_TOKEN = "fake-" + "discord-token-for-sandbox-tests"
 
@@ -434,7 +441,7 @@ def test_worker_never_holds_the_token_in_environment_or_memory():
                 await sandbox.run("print('warm')")
                 outer = worker_process(sandbox).process.pid
                 pids = [outer, *descendants(outer)]
-                return [_memory_and_environ(pid) for pid in pids]
+                return [process_memory(pid) for pid in pids]
 
         images = asyncio.run(main())
     finally:
@@ -443,24 +450,6 @@ def test_worker_never_holds_the_token_in_environment_or_memory():
     for image in images:
         assert len(image) > 1_000_000
         assert FAKE_TOKEN.encode() not in image
-
-
-def _memory_and_environ(pid: int) -> bytes:
-    chunks = []
-    with open(f"/proc/{pid}/environ", "rb") as handle:
-        chunks.append(handle.read())
-    with open(f"/proc/{pid}/maps") as maps, open(f"/proc/{pid}/mem", "rb") as mem:
-        for line in maps:
-            span, perms = line.split()[:2]
-            if "r" not in perms or "[vvar" in line or "[vsyscall" in line:
-                continue
-            start, end = (int(x, 16) for x in span.split("-"))
-            try:
-                mem.seek(start)
-                chunks.append(mem.read(end - start))
-            except (OSError, OverflowError, ValueError):
-                continue
-    return b"".join(chunks)
 
 
 def test_the_audit_hook_reads_no_global_or_builtin_name():

@@ -36,9 +36,11 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 from bot.sandbox import interpreters  # noqa: E402
-from tests.sandbox.helpers import normalise_reference, stdlib_hidden  # noqa: E402
-
-TIMEOUT = 60
+from tests.sandbox.helpers import (  # noqa: E402
+    normalise_reference,
+    reference_output,
+    stdlib_hidden,
+)
 
 
 def programs(names: list[str]) -> list[Path]:
@@ -78,20 +80,12 @@ def version_of(python: str) -> str:
 
 
 def run_program(python: str, program: Path) -> tuple[str, int]:
-    """One plain run of `program`, as reference_output does it, then normalised."""
+    """One plain run of `program`, as the parity tests run a reference, normalised."""
     with tempfile.TemporaryDirectory(prefix="corpus-") as folder:
         workdir = Path(folder)
-        (workdir / "snippet.py").write_bytes(program.read_bytes())
-        done = subprocess.run(
-            [python, "-u", "snippet.py"],
-            cwd=workdir,
-            env={},
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            timeout=TIMEOUT,
-        )
-        output = done.stdout.decode("utf-8", "replace")
-        return stdlib_hidden(normalise_reference(output, workdir), python), done.returncode
+        source = program.read_bytes().decode("utf-8", "surrogateescape")
+        output, returncode = reference_output(source, workdir, python)
+        return stdlib_hidden(normalise_reference(output, workdir), python), returncode
 
 
 def run_repeatedly(python: str, program: Path, repeat: int) -> tuple[str, int, list[str]]:
