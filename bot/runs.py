@@ -17,6 +17,7 @@ _INLINE = re.compile(r"^`([^`]+)`$")
 MODE_FLAGS = {"--repl": "repl", "--script": "script"}
 MAX_ERROR_NAME = 60  # characters of an exception's name on the status line
 MAX_REFUSAL = 300
+VIRTUAL_TIME = "⏩ Virtual time: sleeps took no real time; every clock says they did."
 
 
 @dataclass(frozen=True)
@@ -24,6 +25,7 @@ class Snippet:
     code: str
     mode: str = "script"
     pythons: tuple[str, ...] = ()  # empty: the default one
+    fast: bool = False  # virtual time: sleeps take no real time
 
 
 def parse_pythons(value: str) -> tuple[str, ...]:
@@ -44,15 +46,17 @@ _OPTION = re.compile(r"--([\w-]*)(?:=(\S*))?\s*")
 _VALUE = re.compile(r"(\S*)\s*")
 
 
-def _options(text: str) -> tuple[str, tuple[str, ...], str]:
-    """Leading `--repl`, `--script`, `--py VERSIONS` options; the rest is code."""
-    mode, pythons = "script", ()
+def _options(text: str) -> tuple[str, tuple[str, ...], bool, str]:
+    """Leading `--repl`, `--script`, `--fast`, `--py VERSIONS` options; the rest is code."""
+    mode, pythons, fast = "script", (), False
     while text.startswith("--"):
         option = _OPTION.match(text)
         name, value = option.group(1), option.group(2)
         text = text[option.end() :]
         if f"--{name}" in MODE_FLAGS and value is None:
             mode = MODE_FLAGS[f"--{name}"]
+        elif name == "fast" and value is None:
+            fast = True
         elif name in ("py", "python"):
             if value is None:
                 given = _VALUE.match(text)
@@ -60,16 +64,16 @@ def _options(text: str) -> tuple[str, tuple[str, ...], str]:
             pythons = parse_pythons(value)
         else:
             raise errors.InvalidInput(
-                f"Unknown option {shown('--' + name, 20)}: use `--repl`, `--py 3.13` "
-                f"(or `--py 3.11,3.13` to compare), or nothing."
+                f"Unknown option {shown('--' + name, 20)}: use `--repl`, `--fast` (virtual "
+                f"time), `--py 3.13` (or `--py 3.11,3.13` to compare), or nothing."
             )
-    return mode, pythons, text
+    return mode, pythons, fast, text
 
 
 def parse_snippet(text: str, max_bytes: int) -> Snippet:
     """The code in a `!run` message: a fenced block, inline code or plain text,
     after any options."""
-    mode, pythons, text = _options(text.strip())
+    mode, pythons, fast, text = _options(text.strip())
     fenced = _FENCE.search(text)
     if fenced:
         language, code = fenced.group(1).lower(), fenced.group(2)
@@ -92,7 +96,7 @@ def parse_snippet(text: str, max_bytes: int) -> Snippet:
         raise errors.InvalidInput(
             f"That snippet is {size:,} bytes; the sandbox takes at most {max_bytes:,}."
         )
-    return Snippet(code=code, mode=mode, pythons=pythons)
+    return Snippet(code=code, mode=mode, pythons=pythons, fast=fast)
 
 
 def status_line(result: Result, timeout: float, memory_mib: int) -> str:
@@ -131,6 +135,8 @@ def status_line(result: Result, timeout: float, memory_mib: int) -> str:
 def result_reply(result: Result, *, timeout: float, memory_mib: int) -> Reply:
     """The user's view of a run: a status line, the output as a terminal shows it."""
     lines = [status_line(result, timeout, memory_mib)]
+    if result.virtual_time and result.status not in ("busy", "rejected"):
+        lines.append(VIRTUAL_TIME)
     meta = {"status": result.status, "hints": [h["topic"] for h in result.hints]}
     if result.status in ("busy", "rejected"):
         return Reply("\n".join(lines), meta=meta)
@@ -159,7 +165,10 @@ async def run_snippet(
     """Run a snippet on its Python (or each of several, to compare them)."""
     pythons = snippet.pythons or (default_python,)  # None: the sandbox's own default
     results = await asyncio.gather(
-        *(sandbox.run(snippet.code, mode=snippet.mode, python=python) for python in pythons)
+        *(
+            sandbox.run(snippet.code, mode=snippet.mode, python=python, fast=snippet.fast)
+            for python in pythons
+        )
     )
     timeout, memory_mib = limits.wall_seconds, limits.memory_mib
     if len(results) == 1:
@@ -172,6 +181,8 @@ def comparison_reply(results: dict[str, Result], timeout: float, memory_mib: int
     of each against the first: asyncio changes between versions, and this shows how."""
     versions = list(results)
     lines = [f"**Python {v}** {status_line(r, timeout, memory_mib)}" for v, r in results.items()]
+    if any(r.virtual_time for r in results.values()):
+        lines.append(VIRTUAL_TIME)
     screens = {v: terminal.render(r.output)[0].removesuffix("\n") for v, r in results.items()}
     first = versions[0]
     if len(set(screens.values())) == 1:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import discord
 from discord import app_commands
 from discord.ext import commands
@@ -13,6 +15,14 @@ from bot.runs import Snippet, parse_pythons, parse_snippet, run_snippet
 from bot.sandbox.interpreters import SUPPORTED
 
 RUN_COOLDOWN = (5, 60.0)  # runs per seconds, per user
+
+
+class RunOptions(NamedTuple):
+    """What /run's options choose (the rest of a Snippet)."""
+
+    mode: str
+    pythons: tuple[str, ...]
+    fast: bool
 
 
 def run_cooldown(ctx: commands.Context) -> commands.Cooldown | None:
@@ -31,14 +41,13 @@ class CodeModal(discord.ui.Modal, title="Run Python"):
         label="Code", style=discord.TextStyle.paragraph, max_length=MODAL_MAX
     )
 
-    def __init__(self, cog: Run, mode: str, pythons: tuple[str, ...]) -> None:
+    def __init__(self, cog: Run, options: RunOptions) -> None:
         super().__init__()
         self.cog = cog
-        self.mode = mode
-        self.pythons = pythons
+        self.options = options
 
     async def on_submit(self, interaction: discord.Interaction) -> None:
-        await self.cog.run_for(interaction, self.code.value, self.mode, self.pythons)
+        await self.cog.run_for(interaction, self.code.value, self.options)
 
 
 class Run(commands.Cog):
@@ -52,14 +61,14 @@ class Run(commands.Cog):
         return self.bot.resources.limits.source_bytes
 
     async def run_for(
-        self, interaction: discord.Interaction, code: str, mode: str, pythons: tuple[str, ...]
+        self, interaction: discord.Interaction, code: str, options: RunOptions
     ) -> None:
         """/run and its form: think while the sandbox runs, then follow up."""
         await interaction.response.defer(thinking=True)
 
         async def work() -> Reply:
             snippet = parse_snippet(code, self.max_bytes)
-            return await self.run(Snippet(snippet.code, mode, pythons))
+            return await self.run(Snippet(snippet.code, *options))
 
         reply = await self.bot.answer(work(), "/run")
         await interaction.followup.send(**discord_kwargs(reply))
@@ -89,7 +98,8 @@ class Run(commands.Cog):
         The code runs like `python3 snippet.py`: use asyncio.run(main()) for
         async code. Start with --repl to allow top-level await, as in
         `python -m asyncio`; with --py 3.13 to pick a Python, or --py 3.11,3.13
-        (or --py all) to compare them. A .py file attached to the message works too.
+        (or --py all) to compare them; with --fast for virtual time (sleeps take
+        no real time). A .py file attached to the message works too.
         """
         if not code.strip():
             code = await self._attached_code(ctx) or ""
@@ -103,6 +113,7 @@ class Run(commands.Cog):
         code="One line of code; leave empty to type several lines in a form",
         mode="script runs like python3 file.py; repl allows top-level await",
         version="The Python to run on, or all of them to compare",
+        fast="Virtual time: sleeps take no real time (clocks still agree)",
     )
     @app_commands.choices(
         mode=[app_commands.Choice(name=m, value=m) for m in ("script", "repl")],
@@ -115,13 +126,15 @@ class Run(commands.Cog):
         code: str | None = None,
         mode: app_commands.Choice[str] | None = None,
         version: app_commands.Choice[str] | None = None,
+        fast: bool = False,
     ) -> None:
-        chosen = mode.value if mode else "script"
-        pythons = parse_pythons(version.value) if version else ()
+        options = RunOptions(
+            mode.value if mode else "script", parse_pythons(version.value) if version else (), fast
+        )
         if not code:
-            await interaction.response.send_modal(CodeModal(self, chosen, pythons))
+            await interaction.response.send_modal(CodeModal(self, options))
             return
-        await self.run_for(interaction, code, chosen, pythons)
+        await self.run_for(interaction, code, options)
 
 
 async def setup(bot: AwaitBot) -> None:

@@ -18,7 +18,7 @@ import random
 import sys
 import warnings
 
-from . import audit, ending, protocol
+from . import audit, ending, protocol, virtualtime
 from .hints import source_facts
 from .modules import make_importer
 from .namespace import guard_globals
@@ -115,6 +115,7 @@ class Prepared:
         sys.argv = [FILENAME]
         random.seed()  # each child its own sequence, as each `python3` process has
         self.layers = layers
+        self.proxies = proxies
         self.namespace = _namespace(layers, proxies)
         self.workdir = workdir
         self.read_roots = roots
@@ -143,6 +144,8 @@ def run(prepared: Prepared, request: protocol.Request, report_fd: int) -> int:
         reporter.send(protocol.NOT_COMPILED, error=ending.error_info(exc))
         del keep
         return 1
+    if request.fast:
+        virtualtime.install(prepared.proxies)
     if mode == "repl":
         # `python -m asyncio` starts its REPL with asyncio already imported.
         namespace["asyncio"] = namespace["__builtins__"]["__import__"]("asyncio")

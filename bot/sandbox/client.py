@@ -59,6 +59,7 @@ class SandboxClient:
         memory_mib: int | None = None,
         mode: str = "script",
         python: str | None = None,
+        fast: bool = False,
     ) -> Result:
         request = {
             "op": "run",
@@ -67,6 +68,7 @@ class SandboxClient:
             "memory_mib": memory_mib,
             "mode": mode,
             "python": python,
+            "fast": fast,
         }
         answer = await self._call(request, (timeout or WALL_SECONDS) + EXTRA_SECONDS)
         return Result.from_dict(answer["result"])

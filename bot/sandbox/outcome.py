@@ -75,7 +75,13 @@ def _sandbox_error(message: str, returncode: int | None = None, **common) -> Res
 
 
 def build_result(
-    done: Done | None, report: Report, output: Output, *, wall: float, cpu_seconds: int
+    done: Done | None,
+    report: Report,
+    output: Output,
+    *,
+    wall: float,
+    cpu_seconds: int,
+    virtual_time: bool = False,
 ) -> Result:
     """Decide the status from trusted facts (the kernel's, via the worker, and the
     child's first report record); the untrusted rest of the report only adds the
@@ -122,6 +128,7 @@ def build_result(
         cpu_ms=done.cpu_ms,
         error=error,
         hints=found,
+        virtual_time=virtual_time,
         **common,
     )
 

@@ -96,6 +96,7 @@ class Request:
 
     source: str
     mode: str
+    fast: bool = False  # virtual time
 
     def to_memfd(self) -> int:
         data = json.dumps(dataclasses.asdict(self)).encode("utf-8", "surrogatepass")
@@ -113,7 +114,7 @@ class Request:
             chunks.append(chunk)
             offset += len(chunk)
         raw = json.loads(b"".join(chunks).decode("utf-8", "surrogatepass"))
-        return cls(source=raw["source"], mode=raw["mode"])
+        return cls(source=raw["source"], mode=raw["mode"], fast=bool(raw.get("fast")))
 
 
 # -- worker -> supervisor ---------------------------------------------------------

@@ -23,6 +23,7 @@ class Result:
     cpu_ms: int = 0
     error: dict[str, Any] | None = None
     hints: list[dict[str, str]] = dataclasses.field(default_factory=list)
+    virtual_time: bool = False  # the run's clocks jumped over its sleeps (--fast)
 
     def to_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)

@@ -109,6 +109,7 @@ class Sandbox:
         memory_mib: int | None = None,
         mode: str = "script",
         python: str | None = None,
+        fast: bool = False,
     ) -> Result:
         refusal = self._check(code, timeout, memory_mib, mode)
         if refusal is None and python is not None:
@@ -154,7 +155,7 @@ class Sandbox:
                 cpu=max(1, min(self.limits.cpu_seconds, math.ceil(wall))),
                 memory_bytes=memory << 20,
             )
-            request = protocol.Request(source=code, mode=mode)
+            request = protocol.Request(source=code, mode=mode, fast=fast)
             result = await self._run_in_slot(worker, order, request)
         finally:
             async with self._slot_ready:
@@ -224,6 +225,7 @@ class Sandbox:
             output,
             wall=order.wall,
             cpu_seconds=order.cpu,
+            virtual_time=request.fast,
         )
 
     # -- introspection -------------------------------------------------------

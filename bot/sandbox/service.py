@@ -6,7 +6,7 @@ object on one line (at most REQUEST_LIMIT bytes), the server answers one JSON
 object on one line and closes. Every request is answered, also a malformed one.
 
     {"v": 1, "op": "run", "code": "...", "timeout": 3, "memory_mib": null,
-     "mode": "script", "python": null}
+     "mode": "script", "python": null, "fast": false}
     -> {"v": 1, "ok": true, "result": {...Result fields...}}
     {"v": 1, "op": "stats"}
     -> {"v": 1, "ok": true, "stats": {...}}
@@ -75,6 +75,7 @@ def parse_request(line: bytes) -> dict[str, Any]:
         "memory_mib": _number(request.get("memory_mib"), "memory_mib"),
         "mode": mode,
         "python": python,
+        "fast": request.get("fast") is True,
     }
 
 
@@ -120,6 +121,7 @@ class Server:
                 memory_mib=request["memory_mib"],
                 mode=request["mode"],
                 python=request["python"],
+                fast=request["fast"],
             )
             return {"ok": True, "result": result.to_dict()}
         except TimeoutError:

@@ -38,6 +38,13 @@ def test_options_pick_the_mode_and_the_pythons(text, mode, pythons, code):
     assert (snippet.mode, snippet.pythons, snippet.code) == (mode, pythons, code)
 
 
+def test_fast_asks_for_virtual_time_and_the_reply_says_so():
+    snippet = parse_snippet("--fast --py 3.12 print(1)", LIMIT)
+    assert snippet.fast and snippet.pythons == ("3.12",)
+    reply = reply_for(status="ok", output="1\n", virtual_time=True)
+    assert reply.content.splitlines()[1].startswith("⏩ Virtual time")
+
+
 @pytest.mark.parametrize("value", ["2.7", "3.14", "python", "", "3.11,4"])
 def test_an_unknown_python_gets_the_choices(value):
     with pytest.raises(errors.InvalidInput) as info:
@@ -74,7 +81,7 @@ def test_repl_flag_selects_repl_mode():
         ("```py\n\n```", "no code to run"),
         ("```js\nx()\n```", "only run Python"),
         ("```py\nprint(1)", "not closed"),
-        ("--fast print(1)", "Unknown option"),
+        ("--frob print(1)", "Unknown option"),
         ("print('\x00')", "NUL"),
         ("x" * (LIMIT + 1), "at most 20,000"),
     ],

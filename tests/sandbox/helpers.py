@@ -207,6 +207,7 @@ def run_batch(
     layers: frozenset[str] | None = None,
     timeout: float = ATTACK_TIMEOUT,
     limits: Limits = TEST_LIMITS,
+    fast: bool = False,
 ) -> dict[str, Result]:
     """Run (name, source) jobs at once in a fresh Sandbox; results by name.
 
@@ -216,7 +217,9 @@ def run_batch(
     async def main() -> dict[str, Result]:
         async with Sandbox(limits, _layers=layers) as sandbox:
             names, sources = zip(*jobs, strict=True)
-            results = await asyncio.gather(*(sandbox.run(s, timeout=timeout) for s in sources))
+            results = await asyncio.gather(
+                *(sandbox.run(s, timeout=timeout, fast=fast) for s in sources)
+            )
         return dict(zip(names, results, strict=True))
 
     return asyncio.run(main())

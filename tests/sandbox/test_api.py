@@ -32,6 +32,7 @@ RESULT_FIELDS = {
     "cpu_ms",
     "error",
     "hints",
+    "virtual_time",
 }
 
 

@@ -1,0 +1,185 @@
+"""Virtual time for a run (`--fast`): sleeping costs nothing, clocks still agree.
+
+Installed in the child before the snippet runs (trusted instrumentation). Every
+clock a snippet can read is the real one plus an offset: `time.monotonic`,
+`perf_counter`, `time` (and their `_ns` twins), `loop.time()` (which reads
+`time.monotonic`) and `datetime.now()`/`today()`. The offset only grows, by
+jumps:
+
+- when the event loop would wait for its next timer with nothing ready and no
+  executor thread at work, it does not wait: the clock jumps to the timer;
+- `time.sleep(n)` jumps the clock to n seconds after the call, at once (in the
+  loop's thread it still shows, in the timeline, as the loop being blocked);
+  two threads sleeping in parallel jump to the later of their ends, not the sum.
+
+Real work still costs real time, and the wall-clock limit is real.
+"""
+
+from __future__ import annotations
+
+import datetime as _datetime
+import selectors
+import threading
+import time
+from collections.abc import Callable
+
+# The real clocks, taken before anything replaces them.
+REAL_MONOTONIC, REAL_PERF_COUNTER, REAL_TIME = time.monotonic, time.perf_counter, time.time
+REAL_MONOTONIC_NS, REAL_PERF_COUNTER_NS = time.monotonic_ns, time.perf_counter_ns
+REAL_TIME_NS, REAL_SLEEP = time.time_ns, time.sleep
+CLOCK_NAMES = "monotonic perf_counter time monotonic_ns perf_counter_ns time_ns sleep".split()
+# Called with (start, seconds) when time.sleep is called: the timeline listens.
+SLEEP_OBSERVERS: list[Callable[[float, float], None]] = []
+
+
+class VirtualClock:
+    """The real monotonic clock plus an offset that only grows, by jumps."""
+
+    def __init__(self) -> None:
+        self.offset = 0.0
+        self.cond = threading.Condition()
+        self.busy = 0  # executor threads at work (not sleeping)
+        self.sleepers: list[float] = []  # when the sleeping threads wake
+
+    def now(self) -> float:
+        return REAL_MONOTONIC() + self.offset
+
+    def advance_to(self, target: float) -> None:
+        """Jump to `target` (never back); wake the threads whose sleep is over.
+        Called with `cond` held."""
+        gap = target - self.now()
+        if gap > 0:
+            self.offset += gap
+        now = self.now()
+        woken = [t for t in self.sleepers if t <= now]
+        if woken:
+            self.sleepers = [t for t in self.sleepers if t > now]
+            self.busy += len(woken)  # at work again before anyone looks
+            self.cond.notify_all()
+
+    def sleep(self, seconds: float) -> None:
+        with self.cond:
+            start = self.now()
+            for observer in SLEEP_OBSERVERS:
+                observer(start, seconds)
+            target = start + seconds
+            if threading.current_thread() is threading.main_thread():
+                # The loop's own thread blocks: nothing else on the loop moves.
+                self.advance_to(target)
+                return
+            # A thread waits for the clock, which the loop moves when all is idle
+            # (so threads sleeping side by side overlap, as they would really);
+            # real time is the backstop when no loop is there to move it.
+            self.sleepers.append(target)
+            self.busy -= 1
+            backstop = REAL_MONOTONIC() + seconds
+            while target in self.sleepers:
+                remaining = backstop - REAL_MONOTONIC()
+                if remaining <= 0:
+                    self.advance_to(target)
+                    break
+                self.cond.wait(remaining)
+
+    def idle_jump(self, timeout: float | None) -> float | None:
+        """How far the loop may jump instead of waiting `timeout`: to its next
+        timer or the first sleeping thread's wake, when no thread is at work."""
+        with self.cond:
+            if self.busy:
+                return None
+            waits = [min(self.sleepers) - self.now()] if self.sleepers else []
+            if timeout is not None:
+                waits.append(timeout)
+            return max(0.0, min(waits)) if waits else None
+
+
+CLOCK = VirtualClock()
+
+
+def sleep(seconds: float) -> None:
+    if seconds < 0:
+        raise ValueError("sleep length must be non-negative")
+    CLOCK.sleep(seconds)
+
+
+class VirtualSelector(selectors.DefaultSelector):
+    """The loop's selector: a wait for a timer, when nothing else can happen,
+    becomes a jump of the clock."""
+
+    def select(self, timeout=None):
+        if timeout is not None and timeout <= 0:
+            return super().select(timeout)
+        jump = CLOCK.idle_jump(timeout)
+        if jump is None:
+            return super().select(timeout)
+        ready = super().select(0)
+        if not ready:
+            with CLOCK.cond:
+                CLOCK.advance_to(CLOCK.now() + jump)
+        return ready
+
+
+def _virtual_datetime_classes() -> tuple[type, type]:
+    class datetime(_datetime.datetime):  # noqa: N801 - stands in for datetime.datetime
+        @classmethod
+        def now(cls, tz=None):
+            return _datetime.datetime.fromtimestamp(time.time(), tz)
+
+        @classmethod
+        def today(cls):
+            return _datetime.datetime.fromtimestamp(time.time())
+
+        @classmethod
+        def utcnow(cls):
+            return _datetime.datetime.fromtimestamp(time.time(), _datetime.UTC).replace(tzinfo=None)
+
+    class date(_datetime.date):  # noqa: N801 - stands in for datetime.date
+        @classmethod
+        def today(cls):
+            return _datetime.date.fromtimestamp(time.time())
+
+    for cls, real in ((datetime, _datetime.datetime), (date, _datetime.date)):
+        cls.__module__, cls.__qualname__, cls.__doc__ = (
+            real.__module__,
+            real.__qualname__,
+            real.__doc__,
+        )
+    return datetime, date
+
+
+def install(proxies: dict) -> None:
+    """Put the run on virtual time: the real clocks' module attributes, the loop's
+    selector, executor threads' bookkeeping, and the snippet's proxies."""
+    time.monotonic = lambda: REAL_MONOTONIC() + CLOCK.offset
+    time.perf_counter = lambda: REAL_PERF_COUNTER() + CLOCK.offset
+    time.time = lambda: REAL_TIME() + CLOCK.offset
+    time.monotonic_ns = lambda: REAL_MONOTONIC_NS() + int(CLOCK.offset * 1e9)
+    time.perf_counter_ns = lambda: REAL_PERF_COUNTER_NS() + int(CLOCK.offset * 1e9)
+    time.time_ns = lambda: REAL_TIME_NS() + int(CLOCK.offset * 1e9)
+    time.sleep = sleep
+    selectors.DefaultSelector = VirtualSelector
+    _count_busy_executor_threads()
+    datetime, date = _virtual_datetime_classes()
+    replacements = {
+        "time": {name: getattr(time, name) for name in CLOCK_NAMES},
+        "datetime": {"datetime": datetime, "date": date},
+    }
+    for module, names in replacements.items():
+        proxy_dict = object.__getattribute__(proxies[module], "__dict__")
+        proxy_dict.update({k: v for k, v in names.items() if k in proxy_dict})
+
+
+def _count_busy_executor_threads() -> None:
+    from concurrent.futures import thread
+
+    run = thread._WorkItem.run
+
+    def counted(self):
+        with CLOCK.cond:
+            CLOCK.busy += 1
+        try:
+            return run(self)
+        finally:
+            with CLOCK.cond:
+                CLOCK.busy -= 1
+
+    thread._WorkItem.run = counted
