@@ -68,6 +68,8 @@ class Reply:
     buttons: tuple[Button, ...] = ()
     ephemeral: bool = False
     meta: Mapping[str, object] = field(default_factory=dict)
+    # What a text transport (console, `send`) prints in place of the pictures.
+    text_view: str = ""
 
     def to_dict(self, attachment_paths: Mapping[str, str] | None = None) -> dict:
         """The JSON shape of `python -m bot send --json`."""
@@ -163,6 +165,8 @@ def render_text(reply: Reply, attachment_dir: Path | None = None) -> str:
         parts.append(clean(reply.content))
     if reply.embed:
         parts.append(_embed_text(reply.embed))
+    if reply.text_view:
+        parts.append(clean(reply.text_view))
     for a in reply.attachments:
         parts.append(f"[attachment {a.filename}: {_save(a, attachment_dir)}]")
     for number, button in enumerate(reply.buttons, 1):

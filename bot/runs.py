@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import difflib
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from bot import errors, terminal
-from bot.replies import MAX_CONTENT, Attachment, Reply, codeblock, shown
+from bot import timeline as timelines
+from bot.replies import MAX_CONTENT, Attachment, Button, Reply, codeblock, fit, shown
 from bot.sandbox import Limits, Result, interpreters
 
 PYTHON_TAGS = {"", "py", "python", "python3", "py3", "pycon", "ipython"}
@@ -26,6 +29,7 @@ class Snippet:
     mode: str = "script"
     pythons: tuple[str, ...] = ()  # empty: the default one
     fast: bool = False  # virtual time: sleeps take no real time
+    timeline: str = ""  # "dark" or "light": answer with the run's timeline picture
 
 
 def parse_pythons(value: str) -> tuple[str, ...]:
@@ -46,9 +50,19 @@ _OPTION = re.compile(r"--([\w-]*)(?:=(\S*))?\s*")
 _VALUE = re.compile(r"(\S*)\s*")
 
 
-def _options(text: str) -> tuple[str, tuple[str, ...], bool, str]:
-    """Leading `--repl`, `--script`, `--fast`, `--py VERSIONS` options; the rest is code."""
-    mode, pythons, fast = "script", (), False
+class Options(NamedTuple):
+    """A snippet's options, as `!run --...` or /run's choices set them."""
+
+    mode: str = "script"
+    pythons: tuple[str, ...] = ()
+    fast: bool = False
+    timeline: str = ""
+
+
+def _options(text: str) -> tuple[Options, str]:
+    """Leading `--repl`, `--script`, `--fast`, `--timeline`, `--py VERSIONS` options;
+    the rest is code."""
+    mode, pythons, fast, timeline = "script", (), False, ""
     while text.startswith("--"):
         option = _OPTION.match(text)
         name, value = option.group(1), option.group(2)
@@ -57,6 +71,8 @@ def _options(text: str) -> tuple[str, tuple[str, ...], bool, str]:
             mode = MODE_FLAGS[f"--{name}"]
         elif name == "fast" and value is None:
             fast = True
+        elif name == "timeline" and value in (None, "dark", "light"):
+            timeline = value or "dark"
         elif name in ("py", "python"):
             if value is None:
                 given = _VALUE.match(text)
@@ -65,15 +81,16 @@ def _options(text: str) -> tuple[str, tuple[str, ...], bool, str]:
         else:
             raise errors.InvalidInput(
                 f"Unknown option {shown('--' + name, 20)}: use `--repl`, `--fast` (virtual "
-                f"time), `--py 3.13` (or `--py 3.11,3.13` to compare), or nothing."
+                f"time), `--timeline` (or `--timeline=light`), `--py 3.13` (or "
+                f"`--py 3.11,3.13` to compare), or nothing."
             )
-    return mode, pythons, fast, text
+    return Options(mode, pythons, fast, timeline), text
 
 
 def parse_snippet(text: str, max_bytes: int) -> Snippet:
     """The code in a `!run` message: a fenced block, inline code or plain text,
     after any options."""
-    mode, pythons, fast, text = _options(text.strip())
+    options, text = _options(text.strip())
     fenced = _FENCE.search(text)
     if fenced:
         language, code = fenced.group(1).lower(), fenced.group(2)
@@ -96,7 +113,7 @@ def parse_snippet(text: str, max_bytes: int) -> Snippet:
         raise errors.InvalidInput(
             f"That snippet is {size:,} bytes; the sandbox takes at most {max_bytes:,}."
         )
-    return Snippet(code=code, mode=mode, pythons=pythons, fast=fast)
+    return Snippet(code, *options)
 
 
 def status_line(result: Result, timeout: float, memory_mib: int) -> str:
@@ -166,14 +183,46 @@ async def run_snippet(
     pythons = snippet.pythons or (default_python,)  # None: the sandbox's own default
     results = await asyncio.gather(
         *(
-            sandbox.run(snippet.code, mode=snippet.mode, python=python, fast=snippet.fast)
+            sandbox.run(
+                snippet.code,
+                mode=snippet.mode,
+                python=python,
+                fast=snippet.fast,
+                timeline=bool(snippet.timeline),
+            )
             for python in pythons
         )
     )
     timeout, memory_mib = limits.wall_seconds, limits.memory_mib
     if len(results) == 1:
-        return result_reply(results[0], timeout=timeout, memory_mib=memory_mib)
+        reply = result_reply(results[0], timeout=timeout, memory_mib=memory_mib)
+        if snippet.timeline:
+            reply = await with_timeline(reply, results[0], snippet.timeline)
+        return with_timeline_button(reply, snippet)
     return comparison_reply(dict(zip(pythons, results, strict=True)), timeout, memory_mib)
+
+
+async def with_timeline(reply: Reply, result: Result, theme: str) -> Reply:
+    """The reply with the run's timeline: a PNG (drawn off the loop) and, for text
+    transports, the same chart in characters."""
+    if result.timeline is None:
+        note = "(No timeline: the run ended before it could report one.)"
+        return dataclasses.replace(reply, content=fit(reply.content + "\n" + note))
+    picture = await asyncio.to_thread(timelines.render_png, result.timeline, theme)
+    attachments = (Attachment("timeline.png", picture), *reply.attachments)
+    return dataclasses.replace(
+        reply, attachments=attachments, text_view=timelines.render_text(result.timeline)
+    )
+
+
+def with_timeline_button(reply: Reply, snippet: Snippet) -> Reply:
+    """Every run reply offers its timeline (drawn from a second run of the code)."""
+    if snippet.timeline or reply.meta.get("status") in ("busy", "rejected"):
+        return reply
+    args = (snippet.code, snippet.mode, ",".join(snippet.pythons), "fast" if snippet.fast else "")
+    return dataclasses.replace(
+        reply, buttons=(*reply.buttons, Button("Timeline", "run.timeline", args))
+    )
 
 
 def comparison_reply(results: dict[str, Result], timeout: float, memory_mib: int) -> Reply:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 import discord
 from discord import app_commands
 from discord.ext import commands
@@ -11,18 +9,10 @@ from discord.ext import commands
 from bot import errors
 from bot.app import AwaitBot
 from bot.replies import Reply, discord_kwargs
-from bot.runs import Snippet, parse_pythons, parse_snippet, run_snippet
+from bot.runs import Options, Snippet, parse_pythons, parse_snippet, run_snippet
 from bot.sandbox.interpreters import SUPPORTED
 
 RUN_COOLDOWN = (5, 60.0)  # runs per seconds, per user
-
-
-class RunOptions(NamedTuple):
-    """What /run's options choose (the rest of a Snippet)."""
-
-    mode: str
-    pythons: tuple[str, ...]
-    fast: bool
 
 
 def run_cooldown(ctx: commands.Context) -> commands.Cooldown | None:
@@ -41,7 +31,7 @@ class CodeModal(discord.ui.Modal, title="Run Python"):
         label="Code", style=discord.TextStyle.paragraph, max_length=MODAL_MAX
     )
 
-    def __init__(self, cog: Run, options: RunOptions) -> None:
+    def __init__(self, cog: Run, options: Options) -> None:
         super().__init__()
         self.cog = cog
         self.options = options
@@ -55,14 +45,18 @@ class Run(commands.Cog):
 
     def __init__(self, bot: AwaitBot) -> None:
         self.bot = bot
+        bot.add_action("run.timeline", self.press_timeline)
+
+    async def press_timeline(self, who, code: str, mode: str, pythons: str, fast: str) -> Reply:
+        """The Timeline button: the same code again, with its timeline drawn."""
+        options = Options(mode, parse_pythons(pythons) if pythons else (), bool(fast), "dark")
+        return await self.run(Snippet(code, *options))
 
     @property
     def max_bytes(self) -> int:
         return self.bot.resources.limits.source_bytes
 
-    async def run_for(
-        self, interaction: discord.Interaction, code: str, options: RunOptions
-    ) -> None:
+    async def run_for(self, interaction: discord.Interaction, code: str, options: Options) -> None:
         """/run and its form: think while the sandbox runs, then follow up."""
         await interaction.response.defer(thinking=True)
 
@@ -114,6 +108,7 @@ class Run(commands.Cog):
         mode="script runs like python3 file.py; repl allows top-level await",
         version="The Python to run on, or all of them to compare",
         fast="Virtual time: sleeps take no real time (clocks still agree)",
+        timeline="Answer with a picture of which task ran when",
     )
     @app_commands.choices(
         mode=[app_commands.Choice(name=m, value=m) for m in ("script", "repl")],
@@ -127,9 +122,13 @@ class Run(commands.Cog):
         mode: app_commands.Choice[str] | None = None,
         version: app_commands.Choice[str] | None = None,
         fast: bool = False,
+        timeline: bool = False,
     ) -> None:
-        options = RunOptions(
-            mode.value if mode else "script", parse_pythons(version.value) if version else (), fast
+        options = Options(
+            mode.value if mode else "script",
+            parse_pythons(version.value) if version else (),
+            fast,
+            "dark" if timeline else "",
         )
         if not code:
             await interaction.response.send_modal(CodeModal(self, options))

@@ -24,6 +24,7 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--mode", choices=MODES, default="script")
     run.add_argument("--python", metavar="VERSION", help="the interpreter: 3.11, 3.12 or 3.13")
     run.add_argument("--fast", action="store_true", help="virtual time: sleeps cost nothing")
+    run.add_argument("--timeline", action="store_true", help="record which task ran when")
     run.add_argument("--accept-weak-isolation", action="store_true")
     versions = commands.add_parser("versions", help="the supported Pythons installed here")
     versions.add_argument("--others", action="store_true", help="all but this interpreter's")
@@ -42,7 +43,12 @@ async def _run(args: argparse.Namespace, source: str) -> int:
         python=args.python,
     ) as sandbox:
         result = await sandbox.run(
-            source, timeout=args.timeout, memory_mib=args.memory, mode=args.mode, fast=args.fast
+            source,
+            timeout=args.timeout,
+            memory_mib=args.memory,
+            mode=args.mode,
+            fast=args.fast,
+            timeline=args.timeline,
         )
     print(result.to_json())
     return 0

@@ -18,7 +18,7 @@ import random
 import sys
 import warnings
 
-from . import audit, ending, protocol, virtualtime
+from . import audit, ending, protocol, timeline, virtualtime
 from .hints import source_facts
 from .modules import make_importer
 from .namespace import guard_globals
@@ -51,7 +51,7 @@ class Reporter:
         self.identity = _identity(fd)
 
     def send(self, phase: str, **fields) -> None:
-        payload = protocol.report_record(phase, **fields)[: protocol.REPORT_LIMIT // 2]
+        payload = protocol.report_record(phase, **fields)
         try:
             if _identity(self.fd) == self.identity:
                 os.write(self.fd, payload)
@@ -146,6 +146,9 @@ def run(prepared: Prepared, request: protocol.Request, report_fd: int) -> int:
         return 1
     if request.fast:
         virtualtime.install(prepared.proxies)
+    # Always watched for a blocked loop (cheap); recorded in full when asked.
+    recorder = timeline.Recorder(full=request.timeline)
+    timeline.install(recorder, prepared.proxies)
     if mode == "repl":
         # `python -m asyncio` starts its REPL with asyncio already imported.
         namespace["asyncio"] = namespace["__builtins__"]["__import__"]("asyncio")
@@ -154,9 +157,13 @@ def run(prepared: Prepared, request: protocol.Request, report_fd: int) -> int:
     if "audit" in layers:
         audit.install(prepared.workdir, prepared.read_roots)
     status, error, keep = _execute(code, namespace, mode)
+    if request.timeline:
+        clock = "virtual" if request.fast else "real"
+        record = recorder.record(clock, protocol.TIMELINE_LIMIT)
+        reporter.send(protocol.TIMELINE, timeline=record)
     interrupted = bool(error) and error["type"] == "KeyboardInterrupt"
     ending.finalize(namespace, keep)
-    reporter.send(protocol.FINISHED, error=error)
+    reporter.send(protocol.FINISHED, error=error, blocked=recorder.blocked[:5])
     if interrupted:
         ending.exit_by_sigint()
     return status

@@ -60,6 +60,7 @@ class SandboxClient:
         mode: str = "script",
         python: str | None = None,
         fast: bool = False,
+        timeline: bool = False,
     ) -> Result:
         request = {
             "op": "run",
@@ -69,6 +70,7 @@ class SandboxClient:
             "mode": mode,
             "python": python,
             "fast": fast,
+            "timeline": timeline,
         }
         answer = await self._call(request, (timeout or WALL_SECONDS) + EXTRA_SECONDS)
         return Result.from_dict(answer["result"])

@@ -170,17 +170,20 @@ def exit_by_sigint() -> None:
 
 def hide_sandbox_frames(package_dir: str) -> None:
     """Stack walks (asyncio's debug tracebacks, logging's stack_info, warnings at
-    teardown) stop at the snippet's outermost frame, as if the sandbox's own
-    frames below it did not exist; they do not exist in `python3 snippet.py`."""
+    teardown) skip the sandbox's own frames and stop at the snippet's outermost
+    one, as in `python3 snippet.py`, which has none of them."""
     import traceback
 
     original_walk = traceback.walk_stack
 
     def walk_stack(f):
         for frame, lineno in original_walk(f if f is not None else sys._getframe().f_back):
-            if frame.f_code.co_filename.startswith(package_dir):
-                return
+            code = frame.f_code
+            if code.co_filename.startswith(package_dir):
+                continue  # the sandbox's own instrumentation, between snippet frames
             yield frame, lineno
+            if code.co_filename == FILENAME and code.co_name == "<module>":
+                return  # the snippet's outermost frame: below it is only the sandbox
 
     traceback.walk_stack = walk_stack
     original_show = warnings._showwarnmsg

@@ -117,6 +117,7 @@ def hints_for(
     facts: dict[str, Any] | None = None,
     cpu_ms: int = 0,
     wall_ms: int = 0,
+    blocked: tuple[dict[str, Any], ...] = (),
 ) -> list[dict[str, str]]:
     text = output
     if error:
@@ -138,6 +139,12 @@ def hints_for(
         add(
             "blocking-calls",
             "a blocking call (time.sleep, a long loop) freezes the event loop; use "
+            "`await asyncio.sleep` or `asyncio.to_thread`",
+        )
+    if blocked:
+        add(
+            "blocking-calls",
+            f"{blocked[0]['cause']}: while it runs, no other task can; use "
             "`await asyncio.sleep` or `asyncio.to_thread`",
         )
     if error and error.get("type") == "TimeoutError":

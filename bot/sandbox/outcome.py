@@ -119,7 +119,9 @@ def build_result(
         status, error = "ok", None
     else:
         status = "error"
-    found = hints.hints_for(status, error, text, report.facts, done.cpu_ms, done.wall_ms)
+    found = hints.hints_for(
+        status, error, text, report.facts, done.cpu_ms, done.wall_ms, report.blocked
+    )
     return Result(
         status=status,
         returncode=done.returncode,
@@ -129,6 +131,7 @@ def build_result(
         error=error,
         hints=found,
         virtual_time=virtual_time,
+        timeline=report.timeline,
         **common,
     )
 

@@ -28,7 +28,8 @@ from typing import Any
 # Exit status of a child whose jail could not be set up (before any snippet ran).
 SETUP_FAILED = 70
 MESSAGE_LIMIT = 4096  # orders and events are small; anything bigger is malformed
-REPORT_LIMIT = 64 * 1024
+REPORT_LIMIT = 512 * 1024
+TIMELINE_LIMIT = 256 * 1024  # of the report: the timeline record, when asked for
 FIELD_LIMIT = 2000  # characters kept of an error message from a report
 _SURROGATE = re.compile("[\ud800-\udfff]")
 MAX_FDS = 4
@@ -97,6 +98,7 @@ class Request:
     source: str
     mode: str
     fast: bool = False  # virtual time
+    timeline: bool = False  # record the run's timeline
 
     def to_memfd(self) -> int:
         data = json.dumps(dataclasses.asdict(self)).encode("utf-8", "surrogatepass")
@@ -114,7 +116,12 @@ class Request:
             chunks.append(chunk)
             offset += len(chunk)
         raw = json.loads(b"".join(chunks).decode("utf-8", "surrogatepass"))
-        return cls(source=raw["source"], mode=raw["mode"], fast=bool(raw.get("fast")))
+        return cls(
+            source=raw["source"],
+            mode=raw["mode"],
+            fast=bool(raw.get("fast")),
+            timeline=bool(raw.get("timeline")),
+        )
 
 
 # -- worker -> supervisor ---------------------------------------------------------
@@ -148,6 +155,7 @@ STARTED = "started"  # compiled; the snippet runs next (trusted)
 REFUSED = "refused"  # the policy refused the code; nothing ran (trusted)
 NOT_COMPILED = "syntax"  # the compiler refused it; nothing ran (trusted)
 FINISHED = "finished"  # written after the snippet ran (untrusted)
+TIMELINE = "timeline"  # likewise, before FINISHED, when asked for
 TRUSTED_PHASES = (STARTED, REFUSED, NOT_COMPILED)
 
 
@@ -167,6 +175,8 @@ class Report:
     error: dict[str, Any] | None = None
     facts: dict[str, Any] = dataclasses.field(default_factory=dict)
     policy_errors: tuple[str, ...] = ()
+    timeline: dict[str, Any] | None = None
+    blocked: tuple[dict[str, Any], ...] = ()  # when the loop was blocked, from FINISHED
 
 
 def parse_report(data: bytes) -> Report:
@@ -182,13 +192,78 @@ def parse_report(data: bytes) -> Report:
         return Report(phase, clean_error(trusted.get("error")), facts, errors)
     if phase == NOT_COMPILED:
         return Report(phase, clean_error(trusted.get("error")), facts)
-    final = None
+    final = timeline = None
     for line in reversed(rest.split(b"\n")):
         record = _json_object(line)
-        if record is not None and record.get("phase") == FINISHED:
+        if record is not None and record.get("phase") == FINISHED and final is None:
             final = record
-            break
-    return Report(phase, clean_error(final.get("error")) if final else None, facts)
+        if record is not None and record.get("phase") == TIMELINE and timeline is None:
+            timeline = clean_timeline(record.get("timeline"))
+    error = clean_error(final.get("error")) if final else None
+    blocked = clean_timeline({"blocked": final.get("blocked")})["blocked"] if final else []
+    return Report(phase, error, facts, timeline=timeline, blocked=tuple(blocked[:5]))
+
+
+def clean_timeline(raw: Any) -> dict[str, Any] | None:
+    """A timeline with exactly the documented shape; anything else is dropped."""
+    if not isinstance(raw, dict):
+        return None
+
+    def ms(value) -> float | None:
+        return float(value) if type(value) in (int, float) and 0 <= value < 1e9 else None
+
+    def rows(key: str, width: int, limit: int) -> list:
+        kept = []
+        for row in _list(raw.get(key))[:limit]:
+            if isinstance(row, list) and len(row) == width and type(row[0]) is int:
+                times = [ms(v) for v in row[1:3]]
+                if None not in times and times[0] <= times[1]:
+                    kept.append([row[0], *times, *[_text(v, 40) for v in row[3:]]])
+        return kept
+
+    tasks = []
+    for task in _list(raw.get("tasks"))[:200]:
+        if isinstance(task, dict) and type(task.get("id")) is int:
+            outcome = task.get("outcome")
+            tasks.append(
+                {
+                    "id": task["id"],
+                    "name": _text(task.get("name"), 60),
+                    "coro": _text(task.get("coro"), 60),
+                    "created_ms": ms(task.get("created_ms")) or 0.0,
+                    "ended_ms": ms(task.get("ended_ms")),
+                    "outcome": outcome
+                    if outcome in ("done", "cancelled", "raised", "pending")
+                    else "pending",
+                    "error": _text(task.get("error"), 60) or None,
+                }
+            )
+    spans = []
+    for key, limit, fields in (("threads", 200, ("name",)), ("blocked", 50, ("cause",))):
+        kept = []
+        for item in _list(raw.get(key))[:limit]:
+            if isinstance(item, dict) and ms(item.get("start_ms")) is not None:
+                end = ms(item.get("end_ms"))
+                entry = {
+                    "start_ms": ms(item["start_ms"]),
+                    "end_ms": end if end is not None else ms(item["start_ms"]),
+                }
+                entry.update({f: _text(item.get(f), 120) for f in fields})
+                if key == "blocked":
+                    line = item.get("line")
+                    entry["line"] = line if type(line) is int and 0 < line < 10**6 else None
+                kept.append(entry)
+        spans.append(kept)
+    return {
+        "clock": "virtual" if raw.get("clock") == "virtual" else "real",
+        "end_ms": ms(raw.get("end_ms")) or 0.0,
+        "truncated": raw.get("truncated") is True,
+        "tasks": tasks,
+        "slices": rows("slices", 3, 3000),
+        "waits": rows("waits", 4, 3000),
+        "threads": spans[0],
+        "blocked": spans[1],
+    }
 
 
 def clean_error(raw: Any) -> dict[str, Any] | None:

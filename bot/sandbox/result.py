@@ -24,6 +24,7 @@ class Result:
     error: dict[str, Any] | None = None
     hints: list[dict[str, str]] = dataclasses.field(default_factory=list)
     virtual_time: bool = False  # the run's clocks jumped over its sleeps (--fast)
+    timeline: dict[str, Any] | None = None  # with --timeline: see docs/sandbox.md
 
     def to_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)

@@ -110,6 +110,7 @@ class Sandbox:
         mode: str = "script",
         python: str | None = None,
         fast: bool = False,
+        timeline: bool = False,
     ) -> Result:
         refusal = self._check(code, timeout, memory_mib, mode)
         if refusal is None and python is not None:
@@ -155,7 +156,7 @@ class Sandbox:
                 cpu=max(1, min(self.limits.cpu_seconds, math.ceil(wall))),
                 memory_bytes=memory << 20,
             )
-            request = protocol.Request(source=code, mode=mode, fast=fast)
+            request = protocol.Request(source=code, mode=mode, fast=fast, timeline=timeline)
             result = await self._run_in_slot(worker, order, request)
         finally:
             async with self._slot_ready:

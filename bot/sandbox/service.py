@@ -6,7 +6,7 @@ object on one line (at most REQUEST_LIMIT bytes), the server answers one JSON
 object on one line and closes. Every request is answered, also a malformed one.
 
     {"v": 1, "op": "run", "code": "...", "timeout": 3, "memory_mib": null,
-     "mode": "script", "python": null, "fast": false}
+     "mode": "script", "python": null, "fast": false, "timeline": false}
     -> {"v": 1, "ok": true, "result": {...Result fields...}}
     {"v": 1, "op": "stats"}
     -> {"v": 1, "ok": true, "stats": {...}}
@@ -76,6 +76,7 @@ def parse_request(line: bytes) -> dict[str, Any]:
         "mode": mode,
         "python": python,
         "fast": request.get("fast") is True,
+        "timeline": request.get("timeline") is True,
     }
 
 
@@ -122,6 +123,7 @@ class Server:
                 mode=request["mode"],
                 python=request["python"],
                 fast=request["fast"],
+                timeline=request["timeline"],
             )
             return {"ok": True, "result": result.to_dict()}
         except TimeoutError:

@@ -208,6 +208,7 @@ def run_batch(
     timeout: float = ATTACK_TIMEOUT,
     limits: Limits = TEST_LIMITS,
     fast: bool = False,
+    timeline: bool = False,
 ) -> dict[str, Result]:
     """Run (name, source) jobs at once in a fresh Sandbox; results by name.
 
@@ -218,7 +219,7 @@ def run_batch(
         async with Sandbox(limits, _layers=layers) as sandbox:
             names, sources = zip(*jobs, strict=True)
             results = await asyncio.gather(
-                *(sandbox.run(s, timeout=timeout, fast=fast) for s in sources)
+                *(sandbox.run(s, timeout=timeout, fast=fast, timeline=timeline) for s in sources)
             )
         return dict(zip(names, results, strict=True))
 

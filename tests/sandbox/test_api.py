@@ -33,6 +33,7 @@ RESULT_FIELDS = {
     "error",
     "hints",
     "virtual_time",
+    "timeline",
 }
 
 
