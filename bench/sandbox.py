@@ -6,6 +6,8 @@
     measured interleaved with (a) so both see the same machine; per Python
 (f) hello runs per second with every slot busy, per Python; and the first run
     on a Python whose worker is not started yet
+(g) the timeline's cost: hello and a 1,000-task gather with and without it, and
+    drawing the PNG; virtual time: a program sleeping 60 s in all, with --fast
 (d) 200 snippets sleeping 0.2 s submitted at once: ok/busy/lost, makespan, event-loop lag
 (e) a snippet printing 1 GiB: the caller's RSS growth and what came back
 """
@@ -110,6 +112,65 @@ async def per_version(runs: int, python: str) -> dict:
     return {"cold_first": cold_first, "bare": bare, "warm": warm, "rate": rate}
 
 
+GATHER = """\
+import asyncio
+
+
+async def one(i):
+    await asyncio.sleep(0)
+    return i
+
+
+async def main():
+    print(sum(await asyncio.gather(*(one(i) for i in range(1000)))))
+
+
+asyncio.run(main())
+"""
+SLEEPY = """\
+import asyncio
+import time
+
+
+async def main():
+    start = time.perf_counter()
+    for _ in range(6):
+        await asyncio.gather(asyncio.sleep(5), asyncio.sleep(10))
+    print(f"slept {time.perf_counter() - start:.2f} s")
+
+
+asyncio.run(main())
+"""
+
+
+async def seeing(runs: int) -> dict:
+    """Medians with and without the timeline, alternated so both see the same machine."""
+    from bot.timeline import render_png
+
+    found: dict = {}
+    async with Sandbox(Limits(concurrency=1)) as sandbox:
+        for name, code in (("hello", HELLO), ("gather", GATHER)):
+            plain, drawn = [], []
+            for _ in range(runs):
+                for timeline, times in ((False, plain), (True, drawn)):
+                    started = time.perf_counter()
+                    result = await sandbox.run(code, timeline=timeline)
+                    times.append((time.perf_counter() - started) * 1000)
+                    assert result.status == "ok", result
+            found[name] = (statistics.median(plain), statistics.median(drawn))
+        render_png(result.timeline)  # matplotlib's import, once
+        renders = []
+        for _ in range(10):
+            started = time.perf_counter()
+            render_png(result.timeline)
+            renders.append((time.perf_counter() - started) * 1000)
+        found["render"] = statistics.median(renders)
+        started = time.perf_counter()
+        slept = await sandbox.run(SLEEPY, fast=True)
+        found["sleepy"] = ((time.perf_counter() - started) * 1000, slept.output.strip())
+    return found
+
+
 async def burst(count: int) -> dict:
     limits = Limits()
     async with Sandbox(limits) as sandbox:
@@ -166,6 +227,7 @@ def main() -> None:
     cold_code = f"import sys; sys.path.insert(0, {site!r}); import asyncio, RestrictedPython"
     cold = spawn_times([sys.executable, "-I", "-S", "-c", cold_code], args.spawns // 2)
     versions = {v: asyncio.run(per_version(args.runs, path)) for v, path in available().items()}
+    seen = asyncio.run(seeing(20))
     crowd = asyncio.run(burst(200))
     big = asyncio.run(flood())
     (a_med, a_p95), (b_med, b_p95) = map(quantiles, (bare, cold))
@@ -189,6 +251,17 @@ def main() -> None:
             f"first run {found['cold_first']:.0f} ms | every slot busy (target >= 200/s); the "
             f"first run starts the worker |"
         )
+    for name, label in (("hello", "hello world"), ("gather", "1,000-task gather")):
+        plain, drawn = seen[name]
+        print(
+            f"| (g) {label}, without / with `--timeline` | {plain:.1f} / {drawn:.1f} ms | "
+            f"| ratio {drawn / plain:.2f} (same run, alternated) |"
+        )
+    print(
+        f"| (g) drawing the timeline PNG (matplotlib) | {seen['render']:.0f} ms | | median of 10 |"
+    )
+    wall, said = seen["sleepy"]
+    print(f"| (g) 60 s of sleeps with `--fast` | {wall:.0f} ms | | it printed `{said}` |")
     print(
         f"| (d) 200 x sleep(0.2) at once | makespan {crowd['makespan']:.2f} s "
         f"| loop lag p99 {crowd['lag_p99']:.1f} ms (max {crowd['lag_max']:.1f}) "
