@@ -148,7 +148,7 @@ def run(prepared: Prepared, request: protocol.Request, report_fd: int) -> int:
         virtualtime.install(prepared.proxies)
     # Always watched for a blocked loop (cheap); recorded in full when asked.
     recorder = timeline.Recorder(full=request.timeline)
-    timeline.install(recorder, prepared.proxies)
+    timeline.start(recorder)
     if mode == "repl":
         # `python -m asyncio` starts its REPL with asyncio already imported.
         namespace["asyncio"] = namespace["__builtins__"]["__import__"]("asyncio")

@@ -14,6 +14,7 @@ import logging
 import sys
 import time
 
+from . import timeline
 from .allowlist import MODULES, STAND_INS, public_names
 from .ending import FILENAME
 from .guards import safe_format_map
@@ -191,6 +192,7 @@ def _logging_braces_guarded() -> None:
 def build_proxies() -> dict[str, ModuleProxy]:
     """One read-only proxy per allowlisted module (allowlist.py says what each holds)."""
     preload()
+    timeline.prepare()  # before the time proxy takes time.sleep
     enum.EnumType._create_ = _enum_names_checked(enum.EnumType._create_)
     _logging_braces_guarded()
     proxies = {}

@@ -18,6 +18,7 @@ after the snippet ran, so the supervisor checks it like any report data.
 from __future__ import annotations
 
 import asyncio
+import functools
 import json
 import sys
 import time
@@ -246,59 +247,78 @@ def awaited(task) -> str:
     return "future" if "." not in name else name.rsplit(".", 1)[-1]
 
 
-def install(recorder: Recorder, proxies: dict) -> None:
-    """Wrap the loop's callbacks, task creation, executor work and time.sleep."""
+RECORDER: Recorder | None = None  # the child's, once it runs a snippet
+
+
+def start(recorder: Recorder) -> None:
+    global RECORDER
+    RECORDER = recorder
+
+
+def prepare() -> None:
+    """Wrap the loop's callbacks, task creation, executor work and time.sleep,
+    once, in the worker: a child then only starts its Recorder."""
     run_handle = asyncio.events.Handle._run
 
+    @functools.wraps(run_handle)  # the loop filter checks method names
     def _run(handle):
-        task = getattr(handle._callback, "__self__", None)
+        recorder = RECORDER
+        task = getattr(handle._callback, "__self__", None) if recorder is not None else None
         task = task if isinstance(task, asyncio.Task) else None
-        line = _line(task) if recorder.full else None
-        started = recorder.now()
+        line = _line(task) if recorder is not None and recorder.full else None
+        started = recorder.now() if recorder is not None else 0.0
         try:
-            return run_handle(handle)
+            run_handle(handle)
         finally:
-            recorder.ran(task, started, line)
+            if recorder is not None:
+                recorder.ran(task, started, line)
+            # Like Handle._run itself: a traceback that reaches this frame must
+            # not keep the task alive ("never retrieved" is logged when it dies).
+            handle = task = None
 
     asyncio.events.Handle._run = _run
-    _observe_sleep(recorder, proxies)
-    if recorder.full:
-        _record_tasks_and_threads(recorder)
-
-
-def _record_tasks_and_threads(recorder: Recorder) -> None:
     create_task = asyncio.BaseEventLoop.create_task
 
+    @functools.wraps(create_task)
     def _create_task(loop, coro, **kwargs):
         task = create_task(loop, coro, **kwargs)
-        recorder.created(task)
-        return task
+        if RECORDER is not None and RECORDER.full:
+            RECORDER.created(task)
+        try:
+            return task
+        finally:
+            task = coro = None  # an eager task's traceback may reach this frame
 
     asyncio.BaseEventLoop.create_task = _create_task
     run_item = thread._WorkItem.run
 
+    @functools.wraps(run_item)
     def _work(item):
-        started = recorder.now()
+        recorder = RECORDER
+        started = recorder.now() if recorder is not None and recorder.full else None
         try:
-            return run_item(item)
+            run_item(item)
         finally:
-            recorder.worked(_work_name(item.fn, item.args), started)
+            if started is not None:
+                recorder.worked(_work_name(item.fn, item.args), started)
+            item = None  # as _WorkItem.run: break the cycle through the exception
 
     thread._WorkItem.run = _work
+    virtualtime.SLEEP_OBSERVERS.append(_slept)
+
+    def sleep(seconds):
+        for observer in virtualtime.SLEEP_OBSERVERS:
+            observer(time.monotonic(), seconds)
+        virtualtime.REAL_SLEEP(seconds)
+
+    sleep.__name__ = sleep.__qualname__ = "sleep"
+    sleep.__doc__ = virtualtime.REAL_SLEEP.__doc__
+    time.sleep = sleep  # the real clock's time.sleep, observed
 
 
-def _observe_sleep(recorder: Recorder, proxies: dict) -> None:
-    virtualtime.SLEEP_OBSERVERS.append(recorder.slept)
-    if time.sleep is virtualtime.REAL_SLEEP:
-
-        def sleep(seconds):  # noqa: E306 - the real clock's time.sleep, observed
-            for observer in virtualtime.SLEEP_OBSERVERS:
-                observer(time.monotonic(), seconds)
-            virtualtime.REAL_SLEEP(seconds)
-
-        sleep.__qualname__ = "sleep"
-        time.sleep = sleep
-        object.__getattribute__(proxies["time"], "__dict__")["sleep"] = sleep
+def _slept(start: float, seconds: float) -> None:
+    if RECORDER is not None:
+        RECORDER.slept(start, seconds)
 
 
 def _work_name(fn, args) -> str:

@@ -18,6 +18,7 @@ Real work still costs real time, and the wall-clock limit is real.
 from __future__ import annotations
 
 import datetime as _datetime
+import functools
 import selectors
 import threading
 import time
@@ -26,7 +27,7 @@ from collections.abc import Callable
 # The real clocks, taken before anything replaces them.
 REAL_MONOTONIC, REAL_PERF_COUNTER, REAL_TIME = time.monotonic, time.perf_counter, time.time
 REAL_MONOTONIC_NS, REAL_PERF_COUNTER_NS = time.monotonic_ns, time.perf_counter_ns
-REAL_TIME_NS, REAL_SLEEP = time.time_ns, time.sleep
+REAL_TIME_NS, REAL_SLEEP = time.time_ns, time.sleep  # before timeline.prepare() observes it
 CLOCK_NAMES = "monotonic perf_counter time monotonic_ns perf_counter_ns time_ns sleep".split()
 # Called with (start, seconds) when time.sleep is called: the timeline listens.
 SLEEP_OBSERVERS: list[Callable[[float, float], None]] = []
@@ -38,7 +39,7 @@ class VirtualClock:
     def __init__(self) -> None:
         self.offset = 0.0
         self.cond = threading.Condition()
-        self.busy = 0  # executor threads at work (not sleeping)
+        self.busy = 0  # executor work items submitted and not done (nor sleeping)
         self.sleepers: list[float] = []  # when the sleeping threads wake
 
     def now(self) -> float:
@@ -72,7 +73,8 @@ class VirtualClock:
             # real time is the backstop when no loop is there to move it.
             self.sleepers.append(target)
             self.busy -= 1
-            backstop = REAL_MONOTONIC() + seconds
+            # The backstop, a second late so a loop that is about to jump can.
+            backstop = REAL_MONOTONIC() + seconds + 1.0
             while target in self.sleepers:
                 remaining = backstop - REAL_MONOTONIC()
                 if remaining <= 0:
@@ -103,19 +105,29 @@ def sleep(seconds: float) -> None:
 
 class VirtualSelector(selectors.DefaultSelector):
     """The loop's selector: a wait for a timer, when nothing else can happen,
-    becomes a jump of the clock."""
+    becomes a jump of the clock. While threads work, it looks again every POLL
+    seconds, to jump as soon as the last one sleeps or ends."""
+
+    POLL = 0.005
 
     def select(self, timeout=None):
-        if timeout is not None and timeout <= 0:
-            return super().select(timeout)
-        jump = CLOCK.idle_jump(timeout)
-        if jump is None:
-            return super().select(timeout)
-        ready = super().select(0)
-        if not ready:
-            with CLOCK.cond:
-                CLOCK.advance_to(CLOCK.now() + jump)
-        return ready
+        deadline = None if timeout is None else REAL_MONOTONIC() + timeout
+        while True:
+            if timeout is not None and timeout <= 0:
+                return super().select(timeout)
+            jump = CLOCK.idle_jump(timeout)
+            if jump is not None:
+                ready = super().select(0)
+                if not ready:
+                    with CLOCK.cond:
+                        CLOCK.advance_to(CLOCK.now() + jump)
+                return ready
+            step = self.POLL if timeout is None else min(self.POLL, timeout)
+            ready = super().select(step)
+            if ready:
+                return ready
+            if deadline is not None:
+                timeout = deadline - REAL_MONOTONIC()
 
 
 def _virtual_datetime_classes() -> tuple[type, type]:
@@ -158,6 +170,7 @@ def install(proxies: dict) -> None:
     time.sleep = sleep
     selectors.DefaultSelector = VirtualSelector
     _count_busy_executor_threads()
+    _count_busy_threads()
     datetime, date = _virtual_datetime_classes()
     replacements = {
         "time": {name: getattr(time, name) for name in CLOCK_NAMES},
@@ -169,17 +182,58 @@ def install(proxies: dict) -> None:
 
 
 def _count_busy_executor_threads() -> None:
+    """A work item counts as work from the moment it is submitted (its thread
+    may not have started yet) until its future is done (run, or cancelled
+    before it ran)."""
     from concurrent.futures import thread
 
-    run = thread._WorkItem.run
+    init = thread._WorkItem.__init__
 
-    def counted(self):
+    @functools.wraps(init)
+    def submitted(self, future, *args, **kwargs):
+        init(self, future, *args, **kwargs)
         with CLOCK.cond:
             CLOCK.busy += 1
-        try:
-            return run(self)
-        finally:
-            with CLOCK.cond:
-                CLOCK.busy -= 1
+        future.add_done_callback(_work_done)
 
-    thread._WorkItem.run = counted
+    thread._WorkItem.__init__ = submitted
+
+
+def _work_done(future) -> None:
+    with CLOCK.cond:
+        CLOCK.busy -= 1
+
+
+def _count_busy_threads() -> None:
+    """Any other thread (the snippet's own, asyncio's executor shutdown) counts
+    as work from start() until it ends, whatever it waits for: the clock only
+    jumps past what no thread can still change. Executor workers idle between
+    work items, which are counted by themselves."""
+    from concurrent.futures import thread as executor
+
+    start, bootstrap = threading.Thread.start, threading.Thread._bootstrap_inner
+
+    @functools.wraps(start)
+    def counted_start(self):
+        counted = getattr(self, "_target", None) is not executor._worker
+        if counted:
+            with CLOCK.cond:
+                CLOCK.busy += 1
+        self._awaitbot_counted = counted
+        try:
+            start(self)
+        except BaseException:
+            if counted:
+                _work_done(None)
+            raise
+
+    @functools.wraps(bootstrap)
+    def counted_run(self):
+        try:
+            bootstrap(self)
+        finally:
+            if getattr(self, "_awaitbot_counted", False):
+                _work_done(None)
+
+    threading.Thread.start = counted_start
+    threading.Thread._bootstrap_inner = counted_run
