@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from bot.config import Settings
 from bot.faq import FaqStore
+from bot.knowledge.diagnostics import diagnose
 from bot.sandbox import Limits, Sandbox, SandboxClient
 
 log = logging.getLogger(__name__)
@@ -89,12 +90,13 @@ async def open_resources(settings: Settings) -> AsyncIterator[Resources]:
         limits = sandbox_limits(settings)
         if settings.sandbox_socket:
             log.info("using the sandbox service at %s", settings.sandbox_socket)
-            sandbox = SandboxClient(settings.sandbox_socket)
+            sandbox = SandboxClient(settings.sandbox_socket, diagnose=diagnose)
         else:
             sandbox = Sandbox(
                 limits,
                 accept_weak_isolation=settings.sandbox_accept_weak_isolation,
                 python=settings.sandbox_python,
+                diagnose=diagnose,
             )
         await stack.enter_async_context(sandbox)
         yield Resources(faqs=faqs, sandbox=sandbox, limits=limits, python=settings.sandbox_python)

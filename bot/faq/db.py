@@ -42,7 +42,7 @@ async def connect(path: Path | str) -> aiosqlite.Connection:
     conn.row_factory = sqlite3.Row
     await conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     await conn.execute("PRAGMA foreign_keys = ON")
-    # Searches touch many rows of faq and faq_fts; reading them through a
+    # Searches touch many rows of faq and search_fts; reading them through a
     # memory map and a larger cache halves their cost on a big database.
     await conn.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
     await conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")

@@ -45,15 +45,15 @@ SELECT k.key FROM faq_key k JOIN faq f ON f.id = k.faq_id
 WHERE k.live = 1 AND k.guild_id IN (:g, 0) AND {VISIBLE}
 """
 
-# bm25 weights: name, aliases, title, content. A word in the name counts
+# bm25 weights: name, aliases, title, content, errors. A word in the name counts
 # far more than the same word somewhere in the body. Ranking happens on ids
 # only; the full columns are read for the few rows that make the cut.
 SEARCH = f"""
 SELECT {ENTRY}, -hit.rank AS score
 FROM (
-  SELECT f.id, f.name, bm25(faq_fts, 10.0, 8.0, 4.0, 1.0) AS rank
-  FROM faq_fts JOIN faq f ON f.id = faq_fts.rowid
-  WHERE faq_fts MATCH :match AND {VISIBLE}
+  SELECT f.id, f.name, bm25(search_fts, 10.0, 8.0, 4.0, 1.0, 3.0) AS rank
+  FROM search_fts JOIN faq f ON f.id = search_fts.rowid
+  WHERE search_fts MATCH :match AND {VISIBLE}
   ORDER BY rank, f.name LIMIT :limit
 ) AS hit JOIN faq f ON f.id = hit.id
 ORDER BY hit.rank, hit.name

@@ -37,10 +37,14 @@ def _parser() -> argparse.ArgumentParser:
 
 
 async def _run(args: argparse.Namespace, source: str) -> int:
+    # The CLI's hints (contract 1) come from the bot's one table of diagnoses.
+    from bot.knowledge.diagnostics import diagnose
+
     async with Sandbox(
         Limits(concurrency=1),
         accept_weak_isolation=args.accept_weak_isolation,
         python=args.python,
+        diagnose=diagnose,
     ) as sandbox:
         result = await sandbox.run(
             source,

@@ -19,7 +19,7 @@ import sys
 import warnings
 
 from . import audit, ending, protocol, timeline, virtualtime
-from .hints import source_facts
+from .facts import source_facts
 from .modules import make_importer
 from .namespace import guard_globals
 from .policy import PolicyError, restrict

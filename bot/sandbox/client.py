@@ -5,21 +5,29 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
 import json
 import os
 from typing import Any
 
 from .limits import WALL_SECONDS
-from .result import Result
+from .result import Diagnose, Result
 from .service import REQUEST_LIMIT, VERSION
 
 EXTRA_SECONDS = 30.0
 
 
 class SandboxClient:
-    def __init__(self, socket_path: str | os.PathLike[str], *, timeout: float = 60.0) -> None:
+    def __init__(
+        self,
+        socket_path: str | os.PathLike[str],
+        *,
+        timeout: float = 60.0,
+        diagnose: Diagnose | None = None,
+    ) -> None:
         self.socket_path = os.fspath(socket_path)
         self.timeout = timeout
+        self.diagnose = diagnose
 
     async def __aenter__(self) -> SandboxClient:
         return self
@@ -73,7 +81,10 @@ class SandboxClient:
             "timeline": timeline,
         }
         answer = await self._call(request, (timeout or WALL_SECONDS) + EXTRA_SECONDS)
-        return Result.from_dict(answer["result"])
+        result = Result.from_dict(answer["result"])
+        if self.diagnose is not None:
+            result = dataclasses.replace(result, hints=self.diagnose(result))
+        return result
 
     async def stats(self) -> dict[str, Any]:
         return (await self._call({"op": "stats"}, 10))["stats"]

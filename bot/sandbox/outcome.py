@@ -1,5 +1,5 @@
 """From what happened to a run (the worker's facts, the child's report, the output)
-to a Result: status, error, hints."""
+to a Result: status, error, facts."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ import os
 import signal
 from typing import Any
 
-from . import hints
 from .protocol import REFUSED, SETUP_FAILED, Done, Report
 from .result import Result
 
@@ -119,9 +118,7 @@ def build_result(
         status, error = "ok", None
     else:
         status = "error"
-    found = hints.hints_for(
-        status, error, text, report.facts, done.cpu_ms, done.wall_ms, report.blocked
-    )
+    facts = {**(report.facts or {}), "blocked": list(report.blocked)}
     return Result(
         status=status,
         returncode=done.returncode,
@@ -129,7 +126,7 @@ def build_result(
         wall_ms=done.wall_ms,
         cpu_ms=done.cpu_ms,
         error=error,
-        hints=found,
+        facts=facts,
         virtual_time=virtual_time,
         timeline=report.timeline,
         **common,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from collections.abc import Callable
 from typing import Any
 
 STATUSES = ("ok", "error", "timeout", "memory", "killed", "rejected", "busy")
@@ -22,7 +23,11 @@ class Result:
     wall_ms: int = 0
     cpu_ms: int = 0
     error: dict[str, Any] | None = None
+    # What the run's diagnose hook (bot/knowledge/diagnostics.py) made of the facts.
     hints: list[dict[str, str]] = dataclasses.field(default_factory=list)
+    # Facts for diagnosis: `blocking_sleep_lines` (where an `async def` calls
+    # time.sleep, found at compile time) and `blocked` (spans the loop was blocked).
+    facts: dict[str, Any] = dataclasses.field(default_factory=dict)
     virtual_time: bool = False  # the run's clocks jumped over its sleeps (--fast)
     timeline: dict[str, Any] | None = None  # with --timeline: see docs/sandbox.md
 
@@ -41,3 +46,8 @@ class Result:
     def refused(cls, status: str, kind: str, message: str) -> Result:
         """A run that never started: `rejected` or `busy`."""
         return cls(status=status, error={"type": kind, "message": message, "line": None})
+
+
+# Turns a Result's facts into hints (`{topic, why}`); bot/knowledge/diagnostics.py
+# is the one the bot uses, handed to Sandbox and SandboxClient.
+Diagnose = Callable[[Result], list[dict[str, str]]]

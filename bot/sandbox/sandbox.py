@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
 import itertools
 import logging
 import math
@@ -17,7 +18,7 @@ from typing import Any
 from . import interpreters, protocol
 from .limits import MODES, Limits
 from .outcome import Output, build_result, missing_layers
-from .result import Result
+from .result import Diagnose, Result
 from .workerproc import WorkerProcess
 
 log = logging.getLogger(__name__)
@@ -41,9 +42,11 @@ class Sandbox:
         *,
         accept_weak_isolation: bool = False,
         python: str | None = None,
+        diagnose: Diagnose | None = None,
         _layers: frozenset[str] | None = None,
     ) -> None:
         self.limits = limits or Limits()
+        self.diagnose = diagnose
         self.accept_weak_isolation = accept_weak_isolation
         self.python = interpreters.resolve(python) if python else sys.executable
         self._layers = tuple(sorted(_layers)) if _layers is not None else LAYERS
@@ -181,6 +184,8 @@ class Sandbox:
         return None
 
     def _count(self, result: Result) -> Result:
+        if self.diagnose is not None:
+            result = dataclasses.replace(result, hints=self.diagnose(result))
         self._counts["runs"] += 1
         self._by_status[result.status] = self._by_status.get(result.status, 0) + 1
         if result.error and result.error.get("type") == "SandboxError":

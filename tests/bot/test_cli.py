@@ -111,7 +111,7 @@ def test_console_shuts_down_cleanly_on_signal(tmp_path, sig):
     )
     try:
         # A lookup is logged in the background; the signal comes before any flush.
-        proc.stdin.write("!faq blocking-calls\n!about\n")
+        proc.stdin.write("!faq interaction-defer\n!about\n")
         proc.stdin.flush()
         deadline = time.monotonic() + 60
         line = ""
@@ -127,7 +127,7 @@ def test_console_shuts_down_cleanly_on_signal(tmp_path, sig):
     # The database was closed properly: SQLite removes the WAL file on a clean close,
     # and the lookup still waiting in the log's queue was written first.
     assert not (tmp_path / "cli.db-wal").exists()
-    assert logged_lookups(tmp_path / "cli.db") == [("blocking-calls", "exact")]
+    assert logged_lookups(tmp_path / "cli.db") == [("interaction-defer", "exact")]
 
 
 def logged_lookups(db: Path) -> list[tuple]:

@@ -117,7 +117,7 @@ def test_fts_index_is_intact_after_hostile_input(runner, hostile_store):
 
     async def integrity():
         async with hostile_store.db.write() as conn:
-            await conn.execute("INSERT INTO faq_fts (faq_fts) VALUES ('integrity-check')")
+            await conn.execute("INSERT INTO search_fts (search_fts) VALUES ('integrity-check')")
         return await hostile_store.db.read("PRAGMA integrity_check")
 
     assert runner.run(integrity())[0][0] == "ok"

@@ -102,7 +102,7 @@ def test_sigkill_mid_writes_loses_no_acknowledged_write(tmp_path):
     conn = sqlite3.connect(path)
     try:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-        conn.execute("INSERT INTO faq_fts (faq_fts) VALUES ('integrity-check')")
+        conn.execute("INSERT INTO search_fts (search_fts) VALUES ('integrity-check')")
         rows = dict(conn.execute("SELECT id, name FROM faq WHERE guild_id = 1"))
         for faq_id, name in acked:
             assert rows[int(faq_id)] == name

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from bot import sandbox as _sandbox
+from bot.knowledge.diagnostics import diagnose
 from bot.sandbox import Limits, Result, boundary
 
 # The jail needs root and bubblewrap; elsewhere its tests are skipped, visibly.
@@ -33,6 +34,7 @@ class Sandbox(_sandbox.Sandbox):
 
     def __init__(self, limits: Limits | None = None, **kwargs) -> None:
         kwargs.setdefault("python", WORKER_PYTHON)
+        kwargs.setdefault("diagnose", diagnose)  # as the bot does: hints from bot/knowledge
         # Where the jail cannot be built (not root, no bubblewrap) the in-process
         # layers are still tested; the jail's own tests are skipped (needs_jail).
         kwargs.setdefault("accept_weak_isolation", not JAIL)

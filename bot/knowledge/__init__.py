@@ -1,0 +1,1 @@
+"""Topics, `!ask` ranking and the diagnosis of runs: what the bot knows about asyncio."""
