@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from bot.config import Settings
 from bot.faq import FaqStore
 from bot.knowledge.diagnostics import diagnose
+from bot.knowledge.service import Knowledge
 from bot.sandbox import Limits, Sandbox, SandboxClient
 
 log = logging.getLogger(__name__)
@@ -23,6 +24,7 @@ class Resources:
     sandbox: Sandbox | SandboxClient
     limits: Limits
     python: str | None = None  # the default Python for snippets (None: the sandbox's)
+    knowledge: Knowledge | None = None  # topics, !ask's ranking (None only in narrow tests)
 
     async def health(self) -> dict[str, str]:
         """One short phrase per resource, for `!about`; never raises."""
@@ -99,5 +101,12 @@ async def open_resources(settings: Settings) -> AsyncIterator[Resources]:
                 diagnose=diagnose,
             )
         await stack.enter_async_context(sandbox)
-        yield Resources(faqs=faqs, sandbox=sandbox, limits=limits, python=settings.sandbox_python)
+        knowledge = await Knowledge.open(faqs, sandbox, settings.sandbox_python)
+        yield Resources(
+            faqs=faqs,
+            sandbox=sandbox,
+            limits=limits,
+            python=settings.sandbox_python,
+            knowledge=knowledge,
+        )
     log.info("resources closed")

@@ -31,10 +31,11 @@ class CodeModal(discord.ui.Modal, title="Run Python"):
         label="Code", style=discord.TextStyle.paragraph, max_length=MODAL_MAX
     )
 
-    def __init__(self, cog: Run, options: Options) -> None:
+    def __init__(self, cog: Run, options: Options, code: str = "") -> None:
         super().__init__()
         self.cog = cog
         self.options = options
+        self.code.default = code[:MODAL_MAX] or None  # e.g. a topic's demo, to change
 
     async def on_submit(self, interaction: discord.Interaction) -> None:
         await self.cog.run_for(interaction, self.code.value, self.options)

@@ -51,7 +51,7 @@ WHERE k.live = 1 AND k.guild_id IN (:g, 0) AND {VISIBLE}
 SEARCH = f"""
 SELECT {ENTRY}, -hit.rank AS score
 FROM (
-  SELECT f.id, f.name, bm25(search_fts, 10.0, 8.0, 4.0, 1.0, 3.0) AS rank
+  SELECT f.id, f.name, bm25(search_fts, 10.0, 8.0, 4.0, 1.0, 3.0, 2.0) AS rank
   FROM search_fts JOIN faq f ON f.id = search_fts.rowid
   WHERE search_fts MATCH :match AND {VISIBLE}
   ORDER BY rank, f.name LIMIT :limit

@@ -30,6 +30,7 @@ class FaqStore(Edits, Reports):
         self.log = LookupLog(self.db)
         self._seed_dir = seed_dir
         self._keys: dict[int, list[str]] = {}
+        self.generation = 0  # bumped on every change: caches of what the store holds
 
     async def open(self) -> FaqStore:
         await self.db.open()
@@ -56,6 +57,7 @@ class FaqStore(Edits, Reports):
 
     def _changed(self) -> None:
         self._keys.clear()  # names or aliases may have moved
+        self.generation += 1
 
     # -- lookups ---------------------------------------------------------
 
@@ -99,24 +101,42 @@ class FaqStore(Edits, Reports):
 
     async def _match(self, g: int, norm: str) -> LookupResult:
         # 1. exact name or alias
-        row = await self.db.read_one(sql.BY_KEY, {"g": g, "key": norm})
-        if row is not None:
-            kind = "exact" if row["match_kind"] == "name" else "alias"
-            return LookupResult(kind, norm, sql.entry(row), 1.0)
+        found = await self.by_key(g, norm)
+        if found is not None:
+            return found
         # 2. every word found by full-text search (last word may be a prefix)
         words = q.terms(norm, drop_stopwords=True)
         rows = await self._fts(g, words, every=True, limit=1)
         if rows:
             return LookupResult("search", norm, sql.entry(rows[0]), rows[0]["score"])
-        # 3. a name within a typo or two (difflib runs in a thread: thousands
-        #    of keys would otherwise hold up the event loop)
-        close = await asyncio.to_thread(q.closest, norm, await self._visible_keys(g))
+        # 3. a name within a typo or two
+        close = await self.close_keys(g, norm)
+        found = await self.by_typo(g, norm, close)
+        if found is not None:
+            return found
+        # 4. a miss: suggest what any of the words finds, then look-alike names
+        return LookupResult("miss", norm, suggestions=await self._suggest(g, words, close))
+
+    async def by_key(self, g: int, norm: str) -> LookupResult | None:
+        """The entry with this exact name or alias (kind `exact` or `alias`)."""
+        row = await self.db.read_one(sql.BY_KEY, {"g": g, "key": norm})
+        if row is None:
+            return None
+        kind = "exact" if row["match_kind"] == "name" else "alias"
+        return LookupResult(kind, norm, sql.entry(row), 1.0)
+
+    async def close_keys(self, g: int, norm: str) -> list[tuple[float, str]]:
+        """Names and aliases that look like `norm`, best first. difflib runs in a
+        thread: thousands of keys would otherwise hold up the event loop."""
+        return await asyncio.to_thread(q.closest, norm, await self._visible_keys(g))
+
+    async def by_typo(self, g: int, norm: str, close: list) -> LookupResult | None:
+        """The entry whose name is within a typo or two (kind `fuzzy`)."""
         if close and close[0][0] >= q.FUZZY_CUTOFF:
             row = await self.db.read_one(sql.BY_KEY, {"g": g, "key": close[0][1]})
             if row is not None:
                 return LookupResult("fuzzy", norm, sql.entry(row), round(close[0][0], 3))
-        # 4. a miss: suggest what any of the words finds, then look-alike names
-        return LookupResult("miss", norm, suggestions=await self._suggest(g, words, close))
+        return None
 
     async def _suggest(self, g: int, words: list[str], close: list) -> tuple[str, ...]:
         names = [r["name"] for r in await self._fts(g, words, every=False, limit=3)]

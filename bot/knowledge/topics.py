@@ -48,6 +48,7 @@ class Topic:
     aliases: tuple[str, ...] = ()
     related: tuple[str, ...] = ()
     errors: tuple[str, ...] = ()
+    questions: tuple[str, ...] = ()  # how people ask about it: searched, never shown
     path: Path | None = field(default=None, compare=False)
 
     def expected(self, version: str) -> str:
@@ -81,7 +82,7 @@ def parse(text: str, slug: str, path: Path | None = None) -> Topic:
         raise TopicError(f"{where}: front matter is not valid YAML: {exc}") from None
     if not isinstance(meta, dict):
         raise TopicError(f"{where}: front matter must be `key: value` lines")
-    unknown = set(meta) - {"title", "group", "summary", "aliases", "related", "errors"}
+    unknown = set(meta) - {"title", "group", "summary", "aliases", "related", "errors", "questions"}
     if unknown:
         raise TopicError(f"{where}: unknown front matter keys {sorted(unknown)}")
     parts = _SECTION.split(body)
@@ -112,6 +113,7 @@ def parse(text: str, slug: str, path: Path | None = None) -> Topic:
         aliases=_texts(meta, "aliases", where),
         related=_texts(meta, "related", where),
         errors=_texts(meta, "errors", where),
+        questions=_texts(meta, "questions", where),
         path=path,
     )
 

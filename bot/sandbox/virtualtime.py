@@ -22,6 +22,7 @@ import functools
 import selectors
 import threading
 import time
+import weakref
 from collections.abc import Callable
 
 # The real clocks, taken before anything replaces them.
@@ -39,8 +40,9 @@ class VirtualClock:
     def __init__(self) -> None:
         self.offset = 0.0
         self.cond = threading.Condition()
-        self.busy = 0  # executor work items submitted and not done (nor sleeping)
-        self.sleepers: list[float] = []  # when the sleeping threads wake
+        self.running = 0  # threads at work: work items and the snippet's threads, awake
+        self.sleepers: dict[threading.Thread, float] = {}  # sleeping thread -> wake time
+        self.queued: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # executor -> items
 
     def now(self) -> float:
         return REAL_MONOTONIC() + self.offset
@@ -52,10 +54,11 @@ class VirtualClock:
         if gap > 0:
             self.offset += gap
         now = self.now()
-        woken = [t for t in self.sleepers if t <= now]
+        woken = [thread for thread, wake in self.sleepers.items() if wake <= now]
         if woken:
-            self.sleepers = [t for t in self.sleepers if t > now]
-            self.busy += len(woken)  # at work again before anyone looks
+            for thread in woken:
+                del self.sleepers[thread]
+            self.running += len(woken)  # at work again before anyone looks
             self.cond.notify_all()
 
     def sleep(self, seconds: float) -> None:
@@ -64,31 +67,46 @@ class VirtualClock:
             for observer in SLEEP_OBSERVERS:
                 observer(start, seconds)
             target = start + seconds
-            if threading.current_thread() is threading.main_thread():
+            thread = threading.current_thread()
+            if thread is threading.main_thread():
                 # The loop's own thread blocks: nothing else on the loop moves.
                 self.advance_to(target)
                 return
             # A thread waits for the clock, which the loop moves when all is idle
             # (so threads sleeping side by side overlap, as they would really);
             # real time is the backstop when no loop is there to move it.
-            self.sleepers.append(target)
-            self.busy -= 1
+            self.sleepers[thread] = target
+            self.running -= 1
             # The backstop, a second late so a loop that is about to jump can.
             backstop = REAL_MONOTONIC() + seconds + 1.0
-            while target in self.sleepers:
+            while thread in self.sleepers:
                 remaining = backstop - REAL_MONOTONIC()
                 if remaining <= 0:
                     self.advance_to(target)
                     break
                 self.cond.wait(remaining)
 
+    def idle(self) -> bool:
+        """No thread can change anything before the clock moves: none is at work,
+        and queued work items wait only for workers that are all asleep."""
+        if self.running:
+            return False
+        for executor, count in self.queued.items():
+            workers = tuple(getattr(executor, "_threads", ()))
+            if count and (
+                len(workers) < getattr(executor, "_max_workers", 0)
+                or any(worker not in self.sleepers for worker in workers)
+            ):
+                return False
+        return True
+
     def idle_jump(self, timeout: float | None) -> float | None:
         """How far the loop may jump instead of waiting `timeout`: to its next
         timer or the first sleeping thread's wake, when no thread is at work."""
         with self.cond:
-            if self.busy:
+            if not self.idle():
                 return None
-            waits = [min(self.sleepers) - self.now()] if self.sleepers else []
+            waits = [min(self.sleepers.values()) - self.now()] if self.sleepers else []
             if timeout is not None:
                 waits.append(timeout)
             return max(0.0, min(waits)) if waits else None
@@ -182,26 +200,69 @@ def install(proxies: dict) -> None:
 
 
 def _count_busy_executor_threads() -> None:
-    """A work item counts as work from the moment it is submitted (its thread
-    may not have started yet) until its future is done (run, or cancelled
-    before it ran)."""
+    """A work item is queued from submit() until a worker runs it, then at work
+    until it is done; cancelled before it ran, it is neither."""
     from concurrent.futures import thread
 
-    init = thread._WorkItem.__init__
+    submit, init, run = (
+        thread.ThreadPoolExecutor.submit,
+        thread._WorkItem.__init__,
+        thread._WorkItem.run,
+    )
+    submitting = threading.local()
+
+    @functools.wraps(submit)
+    def queued_submit(self, fn, /, *args, **kwargs):
+        with CLOCK.cond:  # counted first: a worker may take it at once
+            CLOCK.queued[self] = CLOCK.queued.get(self, 0) + 1
+        submitting.executor = self
+        try:
+            future = submit(self, fn, *args, **kwargs)
+        except BaseException:
+            _unqueue(self)
+            raise
+        finally:
+            submitting.executor = None
+        future.add_done_callback(functools.partial(_cancelled_before_run, self))
+        return future
 
     @functools.wraps(init)
-    def submitted(self, future, *args, **kwargs):
-        init(self, future, *args, **kwargs)
+    def tagged_init(item, *args, **kwargs):
+        init(item, *args, **kwargs)
+        item._awaitbot_executor = getattr(submitting, "executor", None)
+
+    @functools.wraps(run)
+    def counted_run(item):
+        executor = item._awaitbot_executor
         with CLOCK.cond:
-            CLOCK.busy += 1
-        future.add_done_callback(_work_done)
+            if executor is not None and not item.future.cancelled():
+                CLOCK.queued[executor] -= 1
+                item.future._awaitbot_started = True
+            CLOCK.running += 1
+        try:
+            run(item)
+        finally:
+            item = None  # as _WorkItem.run: break the cycle through the exception
+            _work_done(None)
 
-    thread._WorkItem.__init__ = submitted
+    thread.ThreadPoolExecutor.submit = queued_submit
+    thread._WorkItem.__init__ = tagged_init
+    thread._WorkItem.run = counted_run
 
 
-def _work_done(future) -> None:
+def _unqueue(executor) -> None:
     with CLOCK.cond:
-        CLOCK.busy -= 1
+        CLOCK.queued[executor] -= 1
+
+
+def _cancelled_before_run(executor, future) -> None:
+    if future.cancelled() and not getattr(future, "_awaitbot_started", False):
+        _unqueue(executor)
+
+
+def _work_done(_) -> None:
+    with CLOCK.cond:
+        CLOCK.running -= 1
 
 
 def _count_busy_threads() -> None:
@@ -218,7 +279,7 @@ def _count_busy_threads() -> None:
         counted = getattr(self, "_target", None) is not executor._worker
         if counted:
             with CLOCK.cond:
-                CLOCK.busy += 1
+                CLOCK.running += 1
         self._awaitbot_counted = counted
         try:
             start(self)

@@ -11,10 +11,9 @@ from discord.ext import commands
 
 from bot import errors
 from bot.app import AwaitBot, Invocation
-from bot.faq import FaqStore, Who
+from bot.faq import FaqStore, Who, render
 from bot.faq.models import GLOBAL
 from bot.replies import Attachment, Button, Reply, shown
-from cogs.faq import render
 from cogs.faq.forms import FaqForm
 from cogs.faq.perms import require_admin, require_moderator
 from cogs.faq.transfer import MAX_IMPORT_BYTES, pack, plan_reply, unpack
@@ -70,8 +69,7 @@ class Faq(commands.Cog):
             await self.reply(ctx, render.page_reply(await self.faqs.list_page(guild_of(ctx))))
             return
         who = Who(ctx.author.id, ctx.channel.id if ctx.channel else 0)
-        result = await self.faqs.lookup(guild_of(ctx), query, who)
-        await self.reply(ctx, render.lookup_reply(result, query))
+        await self.reply(ctx, await self.bot.resources.knowledge.faq(guild_of(ctx), query, who))
 
     @faq.command(name="list")
     @app_commands.describe(page="Page number")
@@ -289,8 +287,8 @@ class Faq(commands.Cog):
 
     async def press_show(self, who: Invocation, name: str) -> Reply:
         channel_id = getattr(who.channel, "id", 0)
-        result = await self.faqs.lookup(guild_of(who), name, Who(who.author.id, channel_id))
-        return render.lookup_reply(result, name)
+        knowledge = self.bot.resources.knowledge
+        return await knowledge.faq(guild_of(who), name, Who(who.author.id, channel_id))
 
     async def press_list(self, who: Invocation, page: str) -> Reply:
         return render.page_reply(await self.faqs.list_page(guild_of(who), int(page)))

@@ -1,0 +1,187 @@
+"""One ranking for every lookup: `!ask`, `!explain`'s fallback and `!faq`'s best
+match all call `Ranker.rank`, so they never disagree.
+
+Topics and the FAQs a guild can see share one FTS5 index (search_fts, see
+data/migrations/002_search.sql). A question is scored on four signals:
+
+- bm25 over names, aliases, titles, bodies and error lines (typos corrected
+  to the closest word of the index first);
+- coverage: how much of the question (each word weighted by its rarity) the
+  answer contains, which keeps an off-topic question from a confident answer;
+- names: a topic's or FAQ's name, title or alias written in the question;
+- signs: an error line of the diagnostics table pasted into it (root cause first).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from bot.faq import FaqStore
+from bot.knowledge import diagnostics
+from bot.knowledge.index import QUESTION_ROWS, SearchIndex
+from bot.knowledge.library import Library
+from bot.knowledge.query import Question, read
+from bot.knowledge.topics import fold
+
+# Weights of the signals, and the score an answer needs to be given as one.
+W_COVERAGE, W_BM25, W_NAME, W_SIGN, W_QUESTION = 0.5, 0.3, 0.35, 0.6, 0.4
+CONFIDENT = 0.45
+MIN_COVERAGE = 0.4
+MAX_NAME_WORDS = 6
+
+
+@dataclass(frozen=True)
+class Candidate:
+    ref: str  # a topic's slug, or "faq:<name>"
+    title: str
+    score: float
+    faq_id: int | None = None
+
+    @property
+    def is_faq(self) -> bool:
+        return self.ref.startswith("faq:")
+
+
+@dataclass(frozen=True)
+class Ranking:
+    question: Question
+    best: Candidate | None  # None: nothing fits well enough to be the answer
+    others: tuple[Candidate, ...]  # the runners-up, or suggestions on a miss
+    elapsed_ms: float
+    signals: dict[str, dict[str, float]] = field(default_factory=dict)  # ref -> signal -> value
+
+
+class Ranker:
+    def __init__(self, store: FaqStore, library: Library) -> None:
+        self.store = store
+        self.library = library
+        self.index = SearchIndex(store.db.path, list(library.topics))
+        self._topic_names = _names(
+            (fold(n), t.slug, t.title) for t in library.topics.values() for n in t.names
+        )
+        self._faq_names: dict[int, tuple[int, dict]] = {}
+
+    def close(self) -> None:
+        self.index.close()
+
+    async def sync_topics(self) -> None:
+        """Put the library's topics in the index (they replace what was there)."""
+        topics = list(self.library.topics.values())
+        rows = [
+            (-n, t.slug, t.title, " ".join(t.aliases), f"{t.summary}\n{t.explanation}",
+             "\n".join(t.errors), "\n".join(t.questions))
+            for n, t in enumerate(topics, start=1)
+        ]  # fmt: skip
+        questions = [
+            (-(QUESTION_ROWS * n + i), question)
+            for n, t in enumerate(topics, start=1)
+            for i, question in enumerate(t.questions[: QUESTION_ROWS - 1])
+        ]
+        async with self.store.db.write() as conn:
+            await conn.execute("DELETE FROM topic")
+            await conn.executemany("INSERT INTO topic VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+            await conn.execute("DELETE FROM question_fts WHERE rowid < 0")
+            await conn.executemany(
+                "INSERT INTO question_fts (rowid, question) VALUES (?, ?)", questions
+            )
+        self.store._changed()
+
+    async def rank(self, guild_id: int, text: str, limit: int = 3) -> Ranking:
+        start = time.perf_counter()
+        question = read(text)
+        generation = self.store.generation
+        found: dict[int, dict[str, float]] = {}
+        refs: dict[int, tuple[str, str, int | None]] = {}
+        if not question.empty:
+            found, refs = await asyncio.to_thread(self.index.search, guild_id, question, generation)
+        names = await self._names_for(guild_id, generation)
+        signals: dict[str, dict[str, float]] = defaultdict(dict)
+        titles: dict[str, tuple[str, int | None]] = {}
+        for answer, values in found.items():
+            if answer in refs:
+                ref, title, faq_id = refs[answer]
+                signals[ref].update(values)
+                titles[ref] = (title or self._title(ref), faq_id)
+        for ref, (weight, title, faq_id) in _names_in(question.folded, names).items():
+            signals[ref]["name"] = weight
+            titles.setdefault(ref, (title, faq_id))
+        for n, sign in enumerate(diagnostics.signs_in(question.raw)):
+            if sign.topic in self.library:
+                signals[sign.topic]["sign"] = 1.0 / (1 + n)
+                titles.setdefault(sign.topic, (self._title(sign.topic), None))
+        ranked = sorted(
+            (
+                Candidate(ref, titles[ref][0], round(score(values), 4), titles[ref][1])
+                for ref, values in signals.items()
+            ),
+            key=lambda c: (-c.score, c.ref),
+        )
+        best = ranked[0] if ranked and confident(signals[ranked[0].ref], ranked[0].score) else None
+        others = tuple(ranked[1:limit] if best else ranked[:limit])
+        elapsed = (time.perf_counter() - start) * 1000
+        return Ranking(question, best, others, round(elapsed, 3), dict(signals))
+
+    def _title(self, slug: str) -> str:
+        return self.library[slug].title if slug in self.library else slug
+
+    async def _names_for(self, g: int, generation: int) -> dict:
+        cached = self._faq_names.get(g)
+        if cached is None or cached[0] != generation:
+            rows = await asyncio.to_thread(self.index.faq_keys, g, generation)
+            faq = _names(
+                (fold(key), f"faq:{name}", title or name, i) for key, name, title, i in rows
+            )
+            if len(self._faq_names) > 1000:
+                self._faq_names.clear()
+            cached = (generation, faq)
+            self._faq_names[g] = cached
+        return {**cached[1], **self._topic_names}
+
+
+def score(found: dict[str, float]) -> float:
+    return (
+        W_COVERAGE * found.get("coverage", 0.0)
+        + W_BM25 * found.get("bm25", 0.0)
+        + W_NAME * found.get("name", 0.0)
+        + W_SIGN * found.get("sign", 0.0)
+        + W_QUESTION * found.get("question", 0.0)
+    )
+
+
+def confident(found: dict[str, float], total: float) -> bool:
+    """Enough evidence to answer rather than suggest: most of the question is in
+    the answer, or the question names it, or pastes its error."""
+    return total >= CONFIDENT and (
+        found.get("coverage", 0.0) >= MIN_COVERAGE
+        or found.get("name", 0.0) >= 0.5
+        or found.get("sign", 0.0) > 0
+    )
+
+
+def _names(entries) -> dict[str, tuple]:
+    """folded name -> (ref, title, faq id)."""
+    out = {}
+    for entry in entries:
+        name, ref, title, *faq_id = entry
+        if name and len(name.split()) <= MAX_NAME_WORDS:
+            out.setdefault(name, (ref, title, faq_id[0] if faq_id else None))
+    return out
+
+
+def _names_in(folded: str, names: dict) -> dict[str, tuple[float, str, int | None]]:
+    """Names written in the question, as word sequences; a longer name says more."""
+    words = folded.split()
+    found: dict[str, tuple[float, str, int | None]] = {}
+    for size in range(MAX_NAME_WORDS, 0, -1):
+        for i in range(len(words) - size + 1):
+            hit = names.get(" ".join(words[i : i + size]))
+            if hit is None:
+                continue
+            ref, title, faq_id = hit
+            weight = min(1.0, 0.35 * size) if size > 1 else 0.25
+            if weight > found.get(ref, (0.0,))[0]:
+                found[ref] = (weight, title, faq_id)
+    return found
