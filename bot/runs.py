@@ -11,6 +11,7 @@ from typing import NamedTuple
 
 from bot import errors, terminal
 from bot import timeline as timelines
+from bot.knowledge.render import TOPIC_ACTION
 from bot.replies import MAX_CONTENT, Attachment, Button, Reply, codeblock, fit, shown
 from bot.sandbox import Limits, Result, interpreters
 
@@ -173,7 +174,11 @@ def result_reply(result: Result, *, timeout: float, memory_mib: int) -> Reply:
     if len(screen) > room - 20:
         # The message shows the start; the whole kept output comes as a file.
         attachments = (Attachment("output.txt", screen.encode()),)
-    return Reply(head + "\n" + block, attachments=attachments, meta=meta)
+    buttons = tuple(
+        Button(f"Explain: {hint['topic']}", TOPIC_ACTION, (hint["topic"],))
+        for hint in result.hints[:2]
+    )
+    return Reply(head + "\n" + block, attachments=attachments, buttons=buttons, meta=meta)
 
 
 async def run_snippet(

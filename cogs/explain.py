@@ -61,6 +61,14 @@ class Explain(commands.Cog):
         matches = [
             t for t in library.topics.values() if not typed or any(typed in n for n in t.names)
         ]
+        # Names that start with what was typed first, the slug's own first of all.
+        matches.sort(
+            key=lambda t: (
+                not t.slug.startswith(typed.replace(" ", "-")),
+                not any(n.startswith(typed) for n in t.names),
+                t.slug,
+            )
+        )
         return [
             app_commands.Choice(name=f"{t.title}"[:100], value=t.slug)
             for t in matches[:MAX_CHOICES]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 from datetime import UTC, datetime
 
@@ -96,21 +97,57 @@ def info_reply(info: Info, name_of) -> Reply:
 
 def history_reply(name: str, revisions: list[Revision], name_of) -> Reply:
     lines = []
-    for rev in revisions[-15:]:
+    shown_from = max(0, len(revisions) - 15)
+    for n in range(shown_from, len(revisions)):
+        rev = revisions[n]
         line = (
             f"**#{rev.revision}** {rev.action} · {when(rev.created_at)} · {name_of(rev.author_id)}"
         )
         if rev.reason:
-            line += f" — {rev.reason}"
+            line += f" — {shown(rev.reason, 80)}"
+        change = revision_change(revisions[n - 1] if n else None, rev)
+        if change:
+            line += f"\n  ↳ {change}"
         lines.append(line)
     footer = "!faq revert <name> <revision> brings back an older text"
     if len(revisions) > 15:
         footer = f"last 15 of {len(revisions)} revisions · " + footer
-    return Reply(embed=Embed(f"History of {name}", "\n".join(lines), footer=footer))
+    description = "\n".join(lines)[:4096]
+    return Reply(embed=Embed(f"History of {name}", description, footer=footer))
+
+
+def revision_change(before: Revision | None, after: Revision) -> str:
+    """What a revision changed, in a few words: which parts, and for the text
+    how many lines came and went, with the first new line as a taste."""
+    if before is None:
+        return f"{len(after.content.splitlines())} lines"
+    parts = []
+    if before.name != after.name:
+        parts.append(f"renamed from `{before.name}`")
+    if before.title != after.title:
+        parts.append(f"title now {shown(after.title or '(none)', 60)}")
+    added = sorted(set(after.aliases) - set(before.aliases))
+    removed = sorted(set(before.aliases) - set(after.aliases))
+    if added or removed:
+        aliases = [f"+{a}" for a in added] + [f"−{a}" for a in removed]
+        parts.append("aliases " + " ".join(aliases)[:80])
+    if before.content != after.content:
+        diff = list(
+            difflib.unified_diff(before.content.splitlines(), after.content.splitlines(), n=0)
+        )
+        plus = [d[1:] for d in diff if d.startswith("+") and not d.startswith("+++")]
+        minus = [d for d in diff if d.startswith("-") and not d.startswith("---")]
+        text = f"text +{len(plus)} −{len(minus)} lines"
+        first = next((line.strip() for line in plus if line.strip()), "")
+        if first:
+            text += f": {shown(first, 60)}"
+        parts.append(text)
+    return "; ".join(parts)
 
 
 def stats_reply(stats: Stats) -> Reply:
     top_entries = "\n".join(f"`{n}` — {c}" for n, c in stats.top_entries[:10]) or "none yet"
+    # (topics answered by !explain, !ask or !faq show as `topic:<slug>`)
     top_queries = "\n".join(f"{shown(q)} — {c}" for q, c in stats.top_queries[:10]) or "none yet"
     commands = ", ".join(f"{k} {v}" for k, v in sorted(stats.by_command.items())) or "none"
     fields = (

@@ -36,12 +36,14 @@ class Reports:
                 params,
             )
             # Current names, so an entry renamed since is counted as one.
+            # FAQs by id (a rename keeps their count), topics by slug.
             top_entries = await conn.execute_fetchall(
-                "SELECT f.name, hit.n FROM ("
-                f" SELECT faq_id, count(*) AS n FROM lookup_log WHERE {where}"
-                "  AND command = 'faq' AND faq_id IS NOT NULL"
-                "  GROUP BY faq_id ORDER BY n DESC, faq_id LIMIT :top"
-                ") AS hit JOIN faq f ON f.id = hit.faq_id ORDER BY hit.n DESC, f.name",
+                "SELECT coalesce(f.name, 'topic:' || hit.topic) AS name, hit.n FROM ("
+                "  SELECT faq_id, CASE WHEN faq_id IS NULL THEN matched END AS topic,"
+                f"  count(*) AS n FROM lookup_log WHERE {where}"
+                "  AND kind != 'miss' AND (faq_id IS NOT NULL OR matched IS NOT NULL)"
+                "  GROUP BY faq_id, topic ORDER BY n DESC, faq_id LIMIT :top"
+                ") AS hit LEFT JOIN faq f ON f.id = hit.faq_id ORDER BY hit.n DESC, name",
                 {**params, "top": TOP},
             )
             top_queries = await conn.execute_fetchall(

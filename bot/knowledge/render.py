@@ -86,8 +86,9 @@ def index_reply(library: Library, page: int = 1) -> Reply:
     pages = index_pages(library)
     page = max(1, min(page, len(pages)))
     fields = tuple(
-        EmbedField(heading, "\n".join(f"`{t.slug}` — {t.summary}" for t in topics)[:1024])
+        EmbedField(heading if n == 0 else f"{heading} (more)", chunk)
         for heading, topics in pages[page - 1]
+        for n, chunk in enumerate(_chunks([f"`{t.slug}` — {t.summary}" for t in topics]))
     )
     buttons = []
     if page > 1:
@@ -136,3 +137,14 @@ def faq_miss_reply(query: str, suggestions: list[Candidate]) -> Reply:
         buttons=tuple(button_for(c) for c in suggestions[:3]),
         meta={"faq": None, "match": "miss", "alternatives": [c.ref for c in suggestions]},
     )
+
+
+def _chunks(lines: list[str], limit: int = 1024) -> list[str]:
+    """Lines joined into pieces that each fit an embed field."""
+    chunks = [""]
+    for line in lines:
+        line = line[:limit]
+        if chunks[-1] and len(chunks[-1]) + 1 + len(line) > limit:
+            chunks.append("")
+        chunks[-1] = f"{chunks[-1]}\n{line}" if chunks[-1] else line
+    return chunks

@@ -169,3 +169,7 @@ def test_hints_are_shown():
     reply = reply_for(status="error", returncode=1, hints=[hint])
     assert "💡 Wrap the code in async def main()." in reply.content
     assert reply.meta["hints"] == ["await-outside-async"]
+    # each hint offers its topic: the Explain cog's button shows it with its demo
+    assert [(b.label, b.args) for b in reply.buttons] == [
+        ("Explain: await-outside-async", ("await-outside-async",))
+    ]

@@ -199,6 +199,8 @@ async def test_remove_restore_history_and_revert(dpy, guild):
     assert "Restored `mine`" in (await say("!faq restore mine")).content
     history = (await say("!faq history mine")).embeds[0].description
     assert "create" in history and "delete" in history and "spam" in history
+    # each revision says what it changed, so the one to revert to can be found
+    assert "↳ text +1 −1 lines: `Second.`" in history
     assert "back to revision 1" in (await say("!faq revert mine 1")).content
     assert (await say("!faq mine")).embeds[0].description == "Original answer."
 
