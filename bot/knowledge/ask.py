@@ -58,7 +58,9 @@ class Ranker:
     def __init__(self, store: FaqStore, library: Library) -> None:
         self.store = store
         self.library = library
-        self.index = SearchIndex(store.db.path, list(library.topics))
+        self.index = SearchIndex(
+            store.db.path, list(library.topics), [_text_of(t) for t in library.topics.values()]
+        )
         self._topic_names = _names(
             (fold(n), t.slug, t.title) for t in library.topics.values() for n in t.names
         )
@@ -71,8 +73,8 @@ class Ranker:
         """Put the library's topics in the index (they replace what was there)."""
         topics = list(self.library.topics.values())
         rows = [
-            (-n, t.slug, t.title, " ".join(t.aliases), f"{t.summary}\n{t.explanation}",
-             "\n".join(t.errors), "\n".join(t.questions))
+            (-n, t.slug, t.title, " ".join(t.aliases), _content_of(t), "\n".join(t.errors),
+             "\n".join(t.questions))
             for n, t in enumerate(topics, start=1)
         ]  # fmt: skip
         questions = [
@@ -139,6 +141,16 @@ class Ranker:
             cached = (generation, faq)
             self._faq_names[g] = cached
         return {**cached[1], **self._topic_names}
+
+
+def _content_of(topic) -> str:
+    return f"{topic.summary}\n{topic.explanation}"
+
+
+def _text_of(topic) -> str:
+    """Everything of a topic the index holds, in one text."""
+    parts = (topic.slug, " ".join(topic.aliases), topic.title, _content_of(topic))
+    return "\n".join((*parts, *topic.errors, *topic.questions))
 
 
 def score(found: dict[str, float]) -> float:

@@ -23,13 +23,24 @@ QUESTIONS = 20  # example questions looked at
 QUESTION_ROWS = 1000  # a topic's questions have rowids -(1000 * n + i)
 TYPO_CUTOFF = 0.8
 MIN_TYPO_LENGTH = 4
+HELD_CACHE = 5000  # answers whose stems are kept
+COMMON_SHARE, COMMON_ROWS = 0.005, 50  # a word in more rows than both is common
+MAX_MATCH_TERMS = 8  # the rarest words of a question that look for candidates
 # bm25 weights: name, aliases, title, content, errors, questions.
 WEIGHTS = "10.0, 8.0, 5.0, 1.0, 4.0, 2.0"
 
-_ANSWERS = f"""
+# Topics and FAQs are asked apart: the topics are few, so every word may find
+# them; among thousands of FAQs a common word would make bm25 score most rows,
+# so there it counts only in names, aliases and titles. bm25 reads the whole
+# table's statistics either way, so the two lists rank on one scale.
+_TOPICS = f"""
+SELECT rowid AS id, bm25(search_fts, {WEIGHTS}) AS rank FROM search_fts
+WHERE search_fts MATCH :match AND rowid < 0 ORDER BY rank LIMIT {CANDIDATES}
+"""
+_FAQS = f"""
 SELECT s.rowid AS id, bm25(search_fts, {WEIGHTS}) AS rank
-FROM search_fts s LEFT JOIN faq f ON f.id = s.rowid
-WHERE search_fts MATCH :match AND (s.rowid < 0 OR ({sql.VISIBLE}))
+FROM search_fts s JOIN faq f ON f.id = s.rowid
+WHERE search_fts MATCH :match AND s.rowid > 0 AND {sql.VISIBLE}
 ORDER BY rank LIMIT {CANDIDATES}
 """
 _QUESTIONS = f"""
@@ -38,7 +49,6 @@ FROM question_fts q LEFT JOIN faq f ON f.id = q.rowid
 WHERE question_fts MATCH :match AND (q.rowid < 0 OR ({sql.VISIBLE}))
 ORDER BY rank LIMIT {QUESTIONS}
 """
-_COUNT = "SELECT count(*) FROM search_fts WHERE search_fts MATCH ?"
 
 
 def _quoted(term: str) -> str:
@@ -46,15 +56,18 @@ def _quoted(term: str) -> str:
 
 
 class SearchIndex:
-    def __init__(self, path: Path, topic_slugs: list[str]) -> None:
+    def __init__(self, path: Path, topic_slugs: list[str], topic_texts: list[str]) -> None:
         self.path = path
         self.topic_slugs = topic_slugs  # topic.id -n is topic_slugs[n - 1]
+        self.topic_texts = topic_texts  # everything indexed of it, for coverage
         self._lock = threading.Lock()
         self._conn: sqlite3.Connection | None = None
+        self._words = _scratch()  # stems words the way the index does
         self._generation = -1
-        self._freqs: dict[str, int] = {}
+        self._freqs: dict[str, int] = {}  # stem -> rows holding it
         self._total = 0
         self._grams: dict[str, set[str]] | None = None
+        self._held_by: dict[int, frozenset[str]] = {}  # answer id -> its stems (a cache)
 
     def close(self) -> None:
         with self._lock:
@@ -67,31 +80,50 @@ class SearchIndex:
             self._conn = sqlite3.connect(self.path, check_same_thread=False)
             self._conn.execute("PRAGMA query_only = ON")
         if generation != self._generation:  # the store changed: counts and words too
-            self._generation, self._freqs, self._grams = generation, {}, None
+            self._freqs = dict(self._conn.execute("SELECT term, doc FROM search_vocab"))
             self._total = self._conn.execute("SELECT count(*) FROM search_fts").fetchone()[0]
+            self._generation, self._grams, self._held_by = generation, None, {}
         return self._conn
 
     def search(self, g: int, question: Question, generation: int) -> tuple[dict, dict]:
         """Signals per answer id (topic ids are negative): `coverage` (how much of
         the question, by weight, the answer holds), `bm25` and `question` (how
         close its nearest example question is), both relative to the best; and
-        what each id is (see `refs`)."""
+        what each id is (ref, title, FAQ id)."""
         with self._lock:
             conn = self._connect(generation)
-            terms = {w: self._term(conn, w) for w in question.words}
-            found = [t for t in dict.fromkeys(terms.values()) if t]
+            stems = [self._known(stem) for stem in self._stems(question.words)]
+            found = sorted({s for s in stems if s}, key=lambda s: self._freqs[s])
             if not found:
                 return {}, {}
-            match = " OR ".join(_quoted(t) for t in found)
-            answers = conn.execute(_ANSWERS, {"g": g, "match": match}).fetchall()
+            # The rarest words find the candidates: a word in most rows ranks
+            # nothing and would make bm25 score all of them.
+            terms = found[:MAX_MATCH_TERMS]
+            match = " OR ".join(_quoted(t) for t in terms)
+            common_from = max(COMMON_ROWS, self._total * COMMON_SHARE)
+            rare = [t for t in terms if self._freqs[t] <= common_from]
+            common = [t for t in terms if t not in rare]
+            # Common words find FAQs only when nothing rarer does, and then only
+            # in their names, aliases and titles.
+            faq_match = (
+                " OR ".join(map(_quoted, rare))
+                if rare
+                else f"{{name aliases title}} : ({' OR '.join(map(_quoted, common))})"
+            )
+            answers = sorted(
+                conn.execute(_TOPICS, {"match": match}).fetchall()
+                + conn.execute(_FAQS, {"g": g, "match": faq_match}).fetchall(),
+                key=lambda row: row[1],
+            )[:CANDIDATES]
             asked = conn.execute(_QUESTIONS, {"g": g, "match": match}).fetchall()
             signals: dict[int, dict[str, float]] = defaultdict(dict)
+            ids = [row[0] for row in answers]
+            refs, texts = self._refs(conn, list(dict.fromkeys([*ids, *_answers_of(asked)])))
             if answers:
-                ids = [row[0] for row in answers]
-                held = self._held(conn, ids, found)
-                unknown = math.log(self._total + 1)  # a word the index lacks weighs most
+                held = self._held({i: texts[i] for i in ids if i in texts}, set(found))
                 weights = {t: self._idf(t) for t in found}
-                whole = sum(weights.get(t, unknown) for t in terms.values()) or 1.0
+                unknown = math.log(self._total + 1)  # a word the index lacks weighs most
+                whole = sum(weights.get(s, unknown) for s in stems) or 1.0
                 top = -answers[0][1] or 1.0
                 for answer, rank in answers:
                     got = sum(weights[t] for t in held.get(answer, ()))
@@ -99,20 +131,28 @@ class SearchIndex:
                     signals[answer]["bm25"] = -rank / top
             best = -asked[0][1] if asked else 1.0
             for qid, rank in asked:
-                answer = -(-qid // QUESTION_ROWS) if qid < 0 else qid
+                answer = _answer_of(qid)
                 closeness = -rank / (best or 1.0)
                 if closeness > signals[answer].get("question", 0.0):
                     signals[answer]["question"] = closeness
-            return dict(signals), self._refs(conn, list(signals))
+            return dict(signals), refs
 
-    def _refs(self, conn, ids: list[int]) -> dict[int, tuple[str, str, int | None]]:
-        """id -> (ref, title, FAQ id); a topic's title is left to the library."""
-        out = {i: (self.topic_slugs[-i - 1], "", None) for i in ids if i < 0}
+    def _refs(self, conn, ids: list[int]) -> tuple[dict, dict[int, str]]:
+        """id -> (ref, title, FAQ id), and id -> its text; a topic's title is left
+        to the library."""
+        refs = {i: (self.topic_slugs[-i - 1], "", None) for i in ids if i < 0}
+        texts = {i: self.topic_texts[-i - 1] for i in ids if i < 0}
         faq_ids = ", ".join(str(int(i)) for i in ids if i > 0)
         if faq_ids:
-            rows = conn.execute(f"SELECT id, name, title FROM faq WHERE id IN ({faq_ids})")
-            out.update({i: (f"faq:{name}", title or name, i) for i, name, title in rows})
-        return out
+            rows = conn.execute(
+                "SELECT f.id, f.name, f.title, f.content, (SELECT group_concat(k.key, ' ')"
+                "  FROM faq_key k WHERE k.faq_id = f.id AND k.kind = 'alias')"
+                f" FROM faq f WHERE f.id IN ({faq_ids})"
+            )
+            for i, name, title, content, aliases in rows:
+                refs[i] = (f"faq:{name}", title or name, i)
+                texts[i] = f"{name} {aliases or ''} {title} {content}"
+        return refs, texts
 
     def faq_keys(self, g: int, generation: int) -> list[tuple[str, str, str, int]]:
         """(key, name, title, id) of every FAQ name and alias guild `g` sees."""
@@ -126,53 +166,74 @@ class SearchIndex:
 
     # -- words -----------------------------------------------------------------
 
-    def _term(self, conn: sqlite3.Connection, word: str) -> str:
-        """What to search for: the word when the index has it, else the closest
-        indexed word (a typo), else '' (it counts as unmatched)."""
-        if self._freq(conn, word):
-            return word
-        if len(word) < MIN_TYPO_LENGTH or word.isdigit():
-            return ""
-        return self._closest(conn, word)
+    def _stems(self, words: tuple[str, ...]) -> list[str]:
+        """Each word as the index's tokenizer stores it (porter stems)."""
+        if not words:
+            return []
+        self._words.execute("INSERT INTO words (rowid, text) VALUES (1, ?)", (" ".join(words),))
+        by_offset = dict(self._words.execute("SELECT offset, term FROM words_vocab"))
+        self._words.execute("DELETE FROM words")
+        return [by_offset.get(n, "") for n in range(len(words))]
 
-    def _freq(self, conn: sqlite3.Connection, term: str) -> int:
-        if term not in self._freqs:
-            self._freqs[term] = conn.execute(_COUNT, (_quoted(term),)).fetchone()[0]
-        return self._freqs[term]
+    def _held(self, texts: dict[int, str], wanted: set[str]) -> dict[int, set[str]]:
+        """Which of the wanted stems each text holds (stems kept per answer)."""
+        new = {i: text for i, text in texts.items() if i not in self._held_by}
+        if new:
+            if len(self._held_by) > HELD_CACHE:
+                self._held_by = {}
+            self._words.executemany("INSERT INTO words (rowid, text) VALUES (?, ?)", new.items())
+            stems: dict[int, set[str]] = defaultdict(set)
+            for term, doc in self._words.execute("SELECT DISTINCT term, doc FROM words_vocab"):
+                stems[doc].add(term)
+            self._words.execute("DELETE FROM words")
+            self._held_by.update({i: frozenset(stems[i]) for i in new})
+        return {i: self._held_by[i] & wanted for i in texts}
+
+    def _known(self, stem: str) -> str:
+        """The stem when the index has it, else the closest indexed one (a
+        typo), else '' (it counts as unmatched)."""
+        if not stem or stem in self._freqs:
+            return stem
+        if len(stem) < MIN_TYPO_LENGTH or stem.isdigit():
+            return ""
+        if self._grams is None:
+            grams: dict[str, set[str]] = defaultdict(set)
+            for term in self._freqs:
+                if len(term) >= MIN_TYPO_LENGTH - 1 and not term.isdigit():
+                    for gram in _trigrams(term):
+                        grams[gram].add(term)
+            self._grams = grams
+        shared: dict[str, int] = defaultdict(int)
+        for gram in _trigrams(stem):
+            for term in self._grams.get(gram, ()):
+                shared[term] += 1
+        likely = sorted(shared, key=lambda t: -shared[t])[:50]
+        close = difflib.get_close_matches(stem, likely, n=1, cutoff=TYPO_CUTOFF)
+        return close[0] if close else ""
 
     def _idf(self, term: str) -> float:
         df = self._freqs.get(term, 0)
         return math.log((self._total - df + 0.5) / (df + 0.5) + 1.0)
 
-    def _held(self, conn, ids: list[int], terms: list[str]) -> dict[int, set[str]]:
-        """Which of the terms each answer holds."""
-        inside = ", ".join(str(int(i)) for i in ids)
-        parts = " UNION ALL ".join(
-            f"SELECT {n}, rowid FROM search_fts WHERE search_fts MATCH ? AND rowid IN ({inside})"
-            for n in range(len(terms))
-        )
-        held: dict[int, set[str]] = defaultdict(set)
-        for n, rowid in conn.execute(parts, [_quoted(t) for t in terms]):
-            held[rowid].add(terms[n])
-        return held
 
-    def _closest(self, conn: sqlite3.Connection, word: str) -> str:
-        if self._grams is None:
-            grams: dict[str, set[str]] = defaultdict(set)
-            for (term,) in conn.execute("SELECT term FROM search_vocab"):
-                if len(term) >= MIN_TYPO_LENGTH - 1:
-                    for gram in _trigrams(term):
-                        grams[gram].add(term)
-            self._grams = grams
-        shared: dict[str, int] = defaultdict(int)
-        for gram in _trigrams(word):
-            for term in self._grams.get(gram, ()):
-                shared[term] += 1
-        likely = sorted(shared, key=lambda t: -shared[t])[:50]
-        close = difflib.get_close_matches(word, likely, n=1, cutoff=TYPO_CUTOFF)
-        if close:
-            self._freq(conn, close[0])
-        return close[0] if close else ""
+def _answer_of(qid: int) -> int:
+    """The answer an example question belongs to (see QUESTION_ROWS)."""
+    return -(-qid // QUESTION_ROWS) if qid < 0 else qid
+
+
+def _answers_of(asked) -> list[int]:
+    return [_answer_of(qid) for qid, _ in asked]
+
+
+def _scratch() -> sqlite3.Connection:
+    """An in-memory table tokenised like the index, to stem words and texts."""
+    conn = sqlite3.connect(":memory:", check_same_thread=False)
+    conn.execute(
+        "CREATE VIRTUAL TABLE words USING fts5 (text,"
+        " tokenize = 'porter unicode61 remove_diacritics 2')"
+    )
+    conn.execute("CREATE VIRTUAL TABLE words_vocab USING fts5vocab (words, 'instance')")
+    return conn
 
 
 def _trigrams(word: str) -> set[str]:
