@@ -35,6 +35,7 @@ test: lint
 bench: $(STAMP)
 	$(PY) bench/sandbox.py
 	$(PY) bench/faq.py
+	$(PY) bench/knowledge.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -77,7 +77,14 @@ async def measure(path: Path, passes: int) -> list[tuple[str, str, str, str]]:
                 knowledge._demos.clear()  # a live run every time
                 times[slug] = await timed(lambda slug=slug: session.handle(f"!explain {slug}"))
             slowest = max(times, key=times.get)
-        rows.append(("sandbox hello world (`Sandbox.run`)", f"{statistics.median(hello):.1f}", "", "baseline"))
+        rows.append(
+            (
+                "sandbox hello world (`Sandbox.run`)",
+                f"{statistics.median(hello):.1f}",
+                "",
+                "baseline",
+            )
+        )
         rows.append((
             f"`!explain <topic>`, live demo, {len(times)} topics",
             f"{statistics.median(times.values()):.1f}",

@@ -16,10 +16,11 @@ from collections import defaultdict
 from pathlib import Path
 
 from bot.faq import sql
-from bot.knowledge.query import Question
+from bot.faq.query import STOPWORDS
+from bot.knowledge.query import NOISE_WORDS, Question
 
 CANDIDATES = 12  # answers bm25 hands to the finer scoring
-QUESTIONS = 20  # example questions looked at
+QUESTIONS = 40  # example questions looked at
 QUESTION_ROWS = 1000  # a topic's questions have rowids -(1000 * n + i)
 TYPO_CUTOFF = 0.8
 MIN_TYPO_LENGTH = 4
@@ -56,10 +57,17 @@ def _quoted(term: str) -> str:
 
 
 class SearchIndex:
-    def __init__(self, path: Path, topic_slugs: list[str], topic_texts: list[str]) -> None:
+    def __init__(
+        self,
+        path: Path,
+        topic_slugs: list[str],
+        topic_texts: list[str],
+        topic_questions: dict[int, str],
+    ) -> None:
         self.path = path
         self.topic_slugs = topic_slugs  # topic.id -n is topic_slugs[n - 1]
         self.topic_texts = topic_texts  # everything indexed of it, for coverage
+        self.topic_questions = topic_questions  # question_fts rowid -> example question
         self._lock = threading.Lock()
         self._conn: sqlite3.Connection | None = None
         self._words = _scratch()  # stems words the way the index does
@@ -68,6 +76,8 @@ class SearchIndex:
         self._total = 0
         self._grams: dict[str, set[str]] | None = None
         self._held_by: dict[int, frozenset[str]] = {}  # answer id -> its stems (a cache)
+        self._asked_by: dict[int, frozenset[str]] = {}  # question rowid -> its stems
+        self._noise = frozenset(self._stems(tuple(sorted(STOPWORDS | NOISE_WORDS))))
 
     def close(self) -> None:
         with self._lock:
@@ -82,7 +92,8 @@ class SearchIndex:
         if generation != self._generation:  # the store changed: counts and words too
             self._freqs = dict(self._conn.execute("SELECT term, doc FROM search_vocab"))
             self._total = self._conn.execute("SELECT count(*) FROM search_fts").fetchone()[0]
-            self._generation, self._grams, self._held_by = generation, None, {}
+            self._generation, self._grams = generation, None
+            self._held_by, self._asked_by = {}, {}
         return self._conn
 
     def search(self, g: int, question: Question, generation: int) -> tuple[dict, dict]:
@@ -119,22 +130,34 @@ class SearchIndex:
             signals: dict[int, dict[str, float]] = defaultdict(dict)
             ids = [row[0] for row in answers]
             refs, texts = self._refs(conn, list(dict.fromkeys([*ids, *_answers_of(asked)])))
+            unknown = math.log(self._total + 1)  # a word the index lacks weighs most
             if answers:
                 held = self._held({i: texts[i] for i in ids if i in texts}, set(found))
                 weights = {t: self._idf(t) for t in found}
-                unknown = math.log(self._total + 1)  # a word the index lacks weighs most
                 whole = sum(weights.get(s, unknown) for s in stems) or 1.0
                 top = -answers[0][1] or 1.0
                 for answer, rank in answers:
                     got = sum(weights[t] for t in held.get(answer, ()))
                     signals[answer]["coverage"] = got / whole
                     signals[answer]["bm25"] = -rank / top
-            best = -asked[0][1] if asked else 1.0
-            for qid, rank in asked:
-                answer = _answer_of(qid)
-                closeness = -rank / (best or 1.0)
-                if closeness > signals[answer].get("question", 0.0):
-                    signals[answer]["question"] = closeness
+            if asked:
+                mine = {s for s in stems if s} | {f"?{n}" for n, s in enumerate(stems) if not s}
+                weigh = {
+                    **{t: self._idf(t) for t in mine},
+                    **dict.fromkeys(mine - set(found), unknown),
+                }
+                examples = self._asked({qid: self._question_text(qid, refs) for qid, _ in asked})
+                for qid, _ in asked:
+                    theirs = examples[qid] - self._noise
+                    both = sum(weigh[t] for t in mine & theirs)
+                    total = sum(weigh.values()) + sum(self._idf(t) for t in theirs)
+                    answer = _answer_of(qid)
+                    closeness = 2 * both / (total or 1.0)
+                    first = signals[answer].get("question", 0.0)
+                    if closeness > first:
+                        signals[answer]["question"], closeness = closeness, first
+                    if closeness > signals[answer].get("question2", 0.0):
+                        signals[answer]["question2"] = closeness
             return dict(signals), refs
 
     def _refs(self, conn, ids: list[int]) -> tuple[dict, dict[int, str]]:
@@ -181,13 +204,30 @@ class SearchIndex:
         if new:
             if len(self._held_by) > HELD_CACHE:
                 self._held_by = {}
-            self._words.executemany("INSERT INTO words (rowid, text) VALUES (?, ?)", new.items())
-            stems: dict[int, set[str]] = defaultdict(set)
-            for term, doc in self._words.execute("SELECT DISTINCT term, doc FROM words_vocab"):
-                stems[doc].add(term)
-            self._words.execute("DELETE FROM words")
-            self._held_by.update({i: frozenset(stems[i]) for i in new})
+            self._held_by.update(self._stem_texts(new))
         return {i: self._held_by[i] & wanted for i in texts}
+
+    def _question_text(self, qid: int, refs: dict) -> str:
+        if qid < 0:
+            return self.topic_questions.get(qid, "")
+        return refs[qid][1] if qid in refs else ""
+
+    def _asked(self, texts: dict[int, str]) -> dict[int, frozenset[str]]:
+        """The stems of example questions (kept per question)."""
+        new = {i: text for i, text in texts.items() if i not in self._asked_by}
+        if new:
+            if len(self._asked_by) > HELD_CACHE:
+                self._asked_by = {}
+            self._asked_by.update(self._stem_texts(new))
+        return {i: self._asked_by[i] for i in texts}
+
+    def _stem_texts(self, texts: dict[int, str]) -> dict[int, frozenset[str]]:
+        self._words.executemany("INSERT INTO words (rowid, text) VALUES (?, ?)", texts.items())
+        stems: dict[int, set[str]] = defaultdict(set)
+        for term, doc in self._words.execute("SELECT DISTINCT term, doc FROM words_vocab"):
+            stems[doc].add(term)
+        self._words.execute("DELETE FROM words")
+        return {i: frozenset(stems[i]) for i in texts}
 
     def _known(self, stem: str) -> str:
         """The stem when the index has it, else the closest indexed one (a

@@ -76,6 +76,8 @@ def test_timeline_through_the_command_line_and_its_button(tmp_path):
     assert proc.returncode == 0, proc.stderr
     drawn, plain, pressed = (json.loads(line) for line in proc.stdout.splitlines())
     assert [a["filename"] for a in drawn["attachments"]] == ["timeline.png"]
-    assert "Virtual time" in drawn["content"] and drawn["buttons"] == []
+    assert "Virtual time" in drawn["content"]
+    # the blocked loop's hint offers its topic; no Timeline button: it has one
+    assert [b["label"] for b in drawn["buttons"]] == ["Explain: blocking-calls"]
     assert [b["label"] for b in plain["buttons"]] == ["Timeline"]
     assert [a["filename"] for a in pressed["attachments"]] == ["timeline.png"]
