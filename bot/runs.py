@@ -9,14 +9,13 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from bot import errors, terminal
+from bot import errors, fences, terminal
 from bot import timeline as timelines
 from bot.knowledge.render import TOPIC_ACTION
 from bot.replies import MAX_CONTENT, Attachment, Button, Reply, codeblock, fit, shown
 from bot.sandbox import Limits, Result, interpreters
 
 PYTHON_TAGS = {"", "py", "python", "python3", "py3", "pycon", "ipython"}
-_FENCE = re.compile(r"```([\w+-]*)[ \t]*\n?(.*?)```", re.DOTALL)
 _INLINE = re.compile(r"^`([^`]+)`$")
 MODE_FLAGS = {"--repl": "repl", "--script": "script"}
 MAX_ERROR_NAME = 60  # characters of an exception's name on the status line
@@ -92,16 +91,21 @@ def parse_snippet(text: str, max_bytes: int) -> Snippet:
     """The code in a `!run` message: a fenced block, inline code or plain text,
     after any options."""
     options, text = _options(text.strip())
-    fenced = _FENCE.search(text)
-    if fenced:
-        language, code = fenced.group(1).lower(), fenced.group(2)
-        if language not in PYTHON_TAGS:
-            raise errors.InvalidInput(f"I only run Python, not `{language[:20]}`.")
-    elif text.startswith("```"):
-        raise errors.InvalidInput("That code block is not closed: end it with ```.")
+    try:
+        found = fences.blocks(text)
+    except fences.Unclosed as exc:
+        raise errors.InvalidInput(f"That code block is not closed: end it with {exc}.") from None
+    if found:
+        other = next((b.language for b in found if b.language not in PYTHON_TAGS), None)
+        if other is not None:
+            raise errors.InvalidInput(f"I only run Python, not {shown(other, 20)}.")
+        # Several blocks are one program, in the order they were written.
+        codes = [b.code for b in found]
+        code = codes[0] if len(codes) == 1 else "\n".join(c.rstrip("\n") for c in codes) + "\n"
     else:
         inline = _INLINE.match(text)
         code = inline.group(1) if inline else text
+    code = fences.without_direction_marks(code)
     if not code.strip():
         raise errors.InvalidInput(
             "There is no code to run: put it after the command, on the same line "

@@ -72,7 +72,8 @@ async def test_long_output_comes_with_a_file(dpy):
 
 @pytest.mark.parametrize("attack", OUTPUT_ATTACKS, ids=lambda p: p.name)
 async def test_output_attacks_cannot_ping_or_break_the_block(dpy, attack):
-    await dpytest.message("!run ```py\n" + attack.read_text() + "\n```")
+    # A 4-backtick fence: some attacks hold ``` in their own source.
+    await dpytest.message("!run ````py\n" + attack.read_text() + "\n````")
     content = dpytest.get_message().content
     assert "@everyone" not in content and "@here" not in content
     assert content.count("```") == 2 and content.rstrip().endswith("```")
