@@ -194,6 +194,10 @@ async def run_snippet(
         *(
             sandbox.run(
                 snippet.code,
+                # Sent every time: a sandbox service has limits of its own, and
+                # the reply quotes these.
+                timeout=limits.wall_seconds,
+                memory_mib=limits.memory_mib,
                 mode=snippet.mode,
                 python=python,
                 fast=snippet.fast,

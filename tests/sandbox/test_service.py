@@ -107,3 +107,14 @@ async def test_a_client_meeting_another_protocol_version_gets_a_clear_error(tmp_
 async def test_runs_pick_their_python_over_the_socket(server):
     result = await SandboxClient(server).run("print(1)", python="2.7")
     assert result.status == "rejected" and "not supported" in result.error["message"]
+
+
+async def test_the_bots_limits_reach_a_service_with_looser_ones(server):
+    # The service allows its default wall time; the bot's 1 s limit is sent with
+    # the run, so the reply that quotes 1 s tells the truth.
+    from bot.runs import Snippet, run_snippet
+
+    limits = Limits(wall_seconds=1.0, memory_mib=64)
+    reply = await run_snippet(SandboxClient(server), Snippet("import time\ntime.sleep(3)"), limits)
+    assert reply.meta["status"] == "timeout"
+    assert "1 s time limit" in reply.content
