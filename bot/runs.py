@@ -20,6 +20,7 @@ _INLINE = re.compile(r"^`([^`]+)`$")
 MODE_FLAGS = {"--repl": "repl", "--script": "script"}
 MAX_ERROR_NAME = 60  # characters of an exception's name on the status line
 MAX_REFUSAL = 300
+SANDBOX_DOWN = "⚠️ The sandbox is unavailable right now; try again in a moment."
 VIRTUAL_TIME = "⏩ Virtual time: sleeps took no real time; every clock says they did."
 
 
@@ -190,22 +191,26 @@ async def run_snippet(
 ) -> Reply:
     """Run a snippet on its Python (or each of several, to compare them)."""
     pythons = snippet.pythons or (default_python,)  # None: the sandbox's own default
-    results = await asyncio.gather(
-        *(
-            sandbox.run(
-                snippet.code,
-                # Sent every time: a sandbox service has limits of its own, and
-                # the reply quotes these.
-                timeout=limits.wall_seconds,
-                memory_mib=limits.memory_mib,
-                mode=snippet.mode,
-                python=python,
-                fast=snippet.fast,
-                timeline=bool(snippet.timeline),
+    try:
+        results = await asyncio.gather(
+            *(
+                sandbox.run(
+                    snippet.code,
+                    # Sent every time: a sandbox service has limits of its own, and
+                    # the reply quotes these.
+                    timeout=limits.wall_seconds,
+                    memory_mib=limits.memory_mib,
+                    mode=snippet.mode,
+                    python=python,
+                    fast=snippet.fast,
+                    timeline=bool(snippet.timeline),
+                )
+                for python in pythons
             )
-            for python in pythons
         )
-    )
+    except (TimeoutError, OSError, EOFError) as exc:
+        # The sandbox service is down or restarting: an outage, named as one.
+        raise errors.Unavailable(SANDBOX_DOWN) from exc
     timeout, memory_mib = limits.wall_seconds, limits.memory_mib
     if len(results) == 1:
         reply = result_reply(results[0], timeout=timeout, memory_mib=memory_mib)

@@ -131,3 +131,13 @@ async def test_an_unknown_python_is_named_with_the_choices(dpy):
     await dpytest.message("!run --py 2.7 print(1)")
     content = dpytest.get_message().content
     assert "`2.7` is not available" in content and "3.11, 3.12, 3.13" in content
+
+
+async def test_a_sandbox_outage_is_named_as_one_not_an_error_id(dpy, tmp_path):
+    from bot.sandbox import SandboxClient
+
+    dpy.resources.sandbox = SandboxClient(tmp_path / "stopped.sock")  # nothing listens
+    await dpytest.message("!run print(1)")
+    content = dpytest.get_message().content
+    assert "The sandbox is unavailable right now" in content
+    assert "error id" not in content
