@@ -16,6 +16,11 @@ from bot.replies import MAX_CONTENT, Attachment, Button, Reply, codeblock, fit, 
 from bot.sandbox import Limits, Result, interpreters
 
 PYTHON_TAGS = {"", "py", "python", "python3", "py3", "pycon", "ipython"}
+INPUT_TAGS = {"input", "stdin"}  # a block marked so is what the snippet reads
+NO_INPUT = (
+    "💡 `input()` found nothing to read: add a code block marked `input` after the code; "
+    "its lines are what `input()` returns, one per call."
+)
 _INLINE = re.compile(r"^`([^`]+)`$")
 MODE_FLAGS = {"--repl": "repl", "--script": "script"}
 MAX_ERROR_NAME = 60  # characters of an exception's name on the status line
@@ -31,6 +36,7 @@ class Snippet:
     pythons: tuple[str, ...] = ()  # empty: the default one
     fast: bool = False  # virtual time: sleeps take no real time
     timeline: str = ""  # "dark" or "light": answer with the run's timeline picture
+    stdin: str = ""  # what input() reads: a block marked `input` (or the form's field)
 
 
 def parse_pythons(value: str) -> tuple[str, ...]:
@@ -96,13 +102,17 @@ def parse_snippet(text: str, max_bytes: int) -> Snippet:
         found = fences.blocks(text)
     except fences.Unclosed as exc:
         raise errors.InvalidInput(f"That code block is not closed: end it with {exc}.") from None
-    if found:
+    stdin = "".join(b.code for b in found if b.language in INPUT_TAGS)
+    fenced = bool(found)
+    found = [b for b in found if b.language not in INPUT_TAGS]
+    if fenced:
         other = next((b.language for b in found if b.language not in PYTHON_TAGS), None)
         if other is not None:
             raise errors.InvalidInput(f"I only run Python, not {shown(other, 20)}.")
         # Several blocks are one program, in the order they were written.
         codes = [b.code for b in found]
         code = codes[0] if len(codes) == 1 else "\n".join(c.rstrip("\n") for c in codes) + "\n"
+        code = code if codes else ""
     else:
         inline = _INLINE.match(text)
         code = inline.group(1) if inline else text
@@ -119,7 +129,7 @@ def parse_snippet(text: str, max_bytes: int) -> Snippet:
         raise errors.InvalidInput(
             f"That snippet is {size:,} bytes; the sandbox takes at most {max_bytes:,}."
         )
-    return Snippet(code, *options)
+    return Snippet(code, *options, stdin=stdin)
 
 
 def status_line(result: Result, timeout: float, memory_mib: int) -> str:
@@ -204,6 +214,7 @@ async def run_snippet(
                     python=python,
                     fast=snippet.fast,
                     timeline=bool(snippet.timeline),
+                    stdin=snippet.stdin,
                 )
                 for python in pythons
             )
@@ -216,6 +227,9 @@ async def run_snippet(
         reply = result_reply(results[0], timeout=timeout, memory_mib=memory_mib)
         if snippet.timeline:
             reply = await with_timeline(reply, results[0], snippet.timeline)
+        if not snippet.stdin and (results[0].error or {}).get("type") == "EOFError":
+            head, _, block = reply.content.partition("\n")
+            reply = dataclasses.replace(reply, content=fit(f"{head}\n{NO_INPUT}\n{block}"))
         return with_timeline_button(reply, snippet)
     return comparison_reply(dict(zip(pythons, results, strict=True)), timeout, memory_mib)
 
@@ -237,7 +251,13 @@ def with_timeline_button(reply: Reply, snippet: Snippet) -> Reply:
     """Every run reply offers its timeline (drawn from a second run of the code)."""
     if snippet.timeline or reply.meta.get("status") in ("busy", "rejected"):
         return reply
-    args = (snippet.code, snippet.mode, ",".join(snippet.pythons), "fast" if snippet.fast else "")
+    args = (
+        snippet.code,
+        snippet.mode,
+        ",".join(snippet.pythons),
+        "fast" if snippet.fast else "",
+        snippet.stdin,
+    )
     return dataclasses.replace(
         reply, buttons=(*reply.buttons, Button("Timeline", "run.timeline", args))
     )

@@ -30,6 +30,12 @@ class CodeModal(discord.ui.Modal, title="Run Python"):
     code = discord.ui.TextInput(
         label="Code", style=discord.TextStyle.paragraph, max_length=MODAL_MAX
     )
+    stdin = discord.ui.TextInput(
+        label="Input (what input() reads, one line per call)",
+        style=discord.TextStyle.paragraph,
+        max_length=MODAL_MAX,
+        required=False,
+    )
 
     def __init__(self, cog: Run, options: Options, code: str = "") -> None:
         super().__init__()
@@ -38,7 +44,7 @@ class CodeModal(discord.ui.Modal, title="Run Python"):
         self.code.default = code[:MODAL_MAX] or None  # e.g. a topic's demo, to change
 
     async def on_submit(self, interaction: discord.Interaction) -> None:
-        await self.cog.run_for(interaction, self.code.value, self.options)
+        await self.cog.run_for(interaction, self.code.value, self.options, self.stdin.value)
 
 
 class Run(commands.Cog):
@@ -48,22 +54,27 @@ class Run(commands.Cog):
         self.bot = bot
         bot.add_action("run.timeline", self.press_timeline)
 
-    async def press_timeline(self, who, code: str, mode: str, pythons: str, fast: str) -> Reply:
+    async def press_timeline(
+        self, who, code: str, mode: str, pythons: str, fast: str, stdin: str = ""
+    ) -> Reply:
         """The Timeline button: the same code again, with its timeline drawn."""
         options = Options(mode, parse_pythons(pythons) if pythons else (), bool(fast), "dark")
-        return await self.run(Snippet(code, *options))
+        return await self.run(Snippet(code, *options, stdin=stdin))
 
     @property
     def max_bytes(self) -> int:
         return self.bot.resources.limits.source_bytes
 
-    async def run_for(self, interaction: discord.Interaction, code: str, options: Options) -> None:
+    async def run_for(
+        self, interaction: discord.Interaction, code: str, options: Options, stdin: str = ""
+    ) -> None:
         """/run and its form: think while the sandbox runs, then follow up."""
         await interaction.response.defer(thinking=True)
 
         async def work() -> Reply:
             snippet = parse_snippet(code, self.max_bytes)
-            return await self.run(Snippet(snippet.code, *options))
+            given = stdin or snippet.stdin
+            return await self.run(Snippet(snippet.code, *options, stdin=given))
 
         reply = await self.bot.answer(work(), "/run")
         await interaction.followup.send(**discord_kwargs(reply))

@@ -25,6 +25,7 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--python", metavar="VERSION", help="the interpreter: 3.11, 3.12 or 3.13")
     run.add_argument("--fast", action="store_true", help="virtual time: sleeps cost nothing")
     run.add_argument("--timeline", action="store_true", help="record which task ran when")
+    run.add_argument("--input", metavar="FILE", help="what the snippet reads as standard input")
     run.add_argument("--accept-weak-isolation", action="store_true")
     versions = commands.add_parser("versions", help="the supported Pythons installed here")
     versions.add_argument("--others", action="store_true", help="all but this interpreter's")
@@ -36,7 +37,7 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-async def _run(args: argparse.Namespace, source: str) -> int:
+async def _run(args: argparse.Namespace, source: str, stdin: str = "") -> int:
     # The CLI's hints (contract 1) come from the bot's one table of diagnoses.
     from bot.knowledge.diagnostics import diagnose
 
@@ -53,6 +54,7 @@ async def _run(args: argparse.Namespace, source: str) -> int:
             mode=args.mode,
             fast=args.fast,
             timeline=args.timeline,
+            stdin=stdin,
         )
     print(result.to_json())
     return 0
@@ -97,10 +99,14 @@ def main(argv: list[str] | None = None) -> int:
         else:
             with open(args.file, encoding="utf-8") as handle:
                 source = handle.read()
+        stdin = ""
+        if args.input:
+            with open(args.input, encoding="utf-8") as handle:
+                stdin = handle.read()
     except (OSError, UnicodeDecodeError) as exc:
-        parser.error(f"cannot read {args.file}: {exc}")
+        parser.error(f"cannot read {exc.filename or args.file}: {exc}")
     try:
-        return asyncio.run(_run(args, source))
+        return asyncio.run(_run(args, source, stdin))
     except (OSError, RuntimeError) as exc:
         print(f"sandbox failed: {exc}", file=sys.stderr)
         return 1

@@ -149,6 +149,8 @@ def run(prepared: Prepared, request: protocol.Request, report_fd: int) -> int:
     # Always watched for a blocked loop (cheap); recorded in full when asked.
     recorder = timeline.Recorder(full=request.timeline)
     timeline.start(recorder)
+    # Standard input as a pipe gives it: read to the end, then EOF.
+    sys.stdin = io.StringIO(request.stdin)
     if mode == "repl":
         # `python -m asyncio` starts its REPL with asyncio already imported.
         namespace["asyncio"] = namespace["__builtins__"]["__import__"]("asyncio")

@@ -69,6 +69,7 @@ class SandboxClient:
         python: str | None = None,
         fast: bool = False,
         timeline: bool = False,
+        stdin: str = "",
     ) -> Result:
         request = {
             "op": "run",
@@ -79,6 +80,7 @@ class SandboxClient:
             "python": python,
             "fast": fast,
             "timeline": timeline,
+            "stdin": stdin,
         }
         answer = await self._call(request, (timeout or WALL_SECONDS) + EXTRA_SECONDS)
         result = Result.from_dict(answer["result"])

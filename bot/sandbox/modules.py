@@ -128,6 +128,31 @@ class StreamProxy:
         return "utf-8"
 
 
+class InputProxy:
+    """sys.stdin for snippets: the run's input, read only."""
+
+    __slots__ = ()
+
+    def read(self, size: int = -1) -> str:
+        return sys.stdin.read(size)
+
+    def readline(self, size: int = -1) -> str:
+        return sys.stdin.readline(size)
+
+    def readlines(self) -> list[str]:
+        return sys.stdin.readlines()
+
+    def __iter__(self):
+        return iter(sys.stdin.readline, "")
+
+    def isatty(self) -> bool:
+        return False
+
+    @property
+    def encoding(self) -> str:
+        return "utf-8"
+
+
 def _sys_proxy() -> ModuleProxy:
     return make_proxy(
         "sys",
@@ -140,6 +165,7 @@ def _sys_proxy() -> ModuleProxy:
             "byteorder": sys.byteorder,
             "maxsize": sys.maxsize,
             "argv": ["snippet.py"],
+            "stdin": InputProxy(),
             "stdout": StreamProxy("stdout"),
             "stderr": StreamProxy("stderr"),
             "exit": sys.exit,

@@ -139,6 +139,7 @@ def make_builtins(importer) -> dict:
             "__build_class__": build_class,
             "__import__": importer,
             "print": builtins.print,
+            "input": builtins.input,  # reads the run's own stdin (a StringIO)
             # Types are handed over as they are so isinstance() and subclassing work.
             "list": list,
             "dict": dict,

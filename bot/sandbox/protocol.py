@@ -99,6 +99,7 @@ class Request:
     mode: str
     fast: bool = False  # virtual time
     timeline: bool = False  # record the run's timeline
+    stdin: str = ""  # what input() and sys.stdin read, as from `python3 file.py < input`
 
     def to_memfd(self) -> int:
         data = json.dumps(dataclasses.asdict(self)).encode("utf-8", "surrogatepass")
@@ -121,6 +122,7 @@ class Request:
             mode=raw["mode"],
             fast=bool(raw.get("fast")),
             timeline=bool(raw.get("timeline")),
+            stdin=str(raw.get("stdin") or ""),
         )
 
 

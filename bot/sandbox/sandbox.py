@@ -114,8 +114,9 @@ class Sandbox:
         python: str | None = None,
         fast: bool = False,
         timeline: bool = False,
+        stdin: str = "",
     ) -> Result:
-        refusal = self._check(code, timeout, memory_mib, mode)
+        refusal = self._check(code + stdin, timeout, memory_mib, mode)
         if refusal is None and python is not None:
             try:
                 python = interpreters.resolve(python)
@@ -159,7 +160,9 @@ class Sandbox:
                 cpu=max(1, min(self.limits.cpu_seconds, math.ceil(wall))),
                 memory_bytes=memory << 20,
             )
-            request = protocol.Request(source=code, mode=mode, fast=fast, timeline=timeline)
+            request = protocol.Request(
+                source=code, mode=mode, fast=fast, timeline=timeline, stdin=stdin
+            )
             result = await self._run_in_slot(worker, order, request)
         finally:
             async with self._slot_ready:

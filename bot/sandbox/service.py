@@ -65,6 +65,9 @@ def parse_request(line: bytes) -> dict[str, Any]:
     mode = request.get("mode") or "script"
     if mode not in MODES:
         raise BadRequest(f"mode must be one of {', '.join(MODES)}")
+    stdin = request.get("stdin") or ""
+    if not isinstance(stdin, str):
+        raise BadRequest("stdin must be a string")
     python = request.get("python")
     if python is not None and not isinstance(python, str):
         raise BadRequest("python must be a version string such as '3.12'")
@@ -77,6 +80,7 @@ def parse_request(line: bytes) -> dict[str, Any]:
         "python": python,
         "fast": request.get("fast") is True,
         "timeline": request.get("timeline") is True,
+        "stdin": stdin,
     }
 
 
@@ -124,6 +128,7 @@ class Server:
                 python=request["python"],
                 fast=request["fast"],
                 timeline=request["timeline"],
+                stdin=request["stdin"],
             )
             return {"ok": True, "result": result.to_dict()}
         except TimeoutError:

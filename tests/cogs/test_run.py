@@ -141,3 +141,14 @@ async def test_a_sandbox_outage_is_named_as_one_not_an_error_id(dpy, tmp_path):
     content = dpytest.get_message().content
     assert "The sandbox is unavailable right now" in content
     assert "error id" not in content
+
+
+async def test_a_block_marked_input_is_what_input_reads(dpy):
+    await dpytest.message("!run ```py\nprint(input().upper())\n```\n```input\nshout\n```")
+    assert "SHOUT" in dpytest.get_message().content
+
+
+async def test_input_without_any_explains_how_to_give_it(dpy):
+    await dpytest.message("!run x = input('name? ')")
+    content = dpytest.get_message().content
+    assert "EOFError" in content and "marked `input`" in content

@@ -17,7 +17,7 @@ import pytest
 from bot.sandbox import Limits, Result, SandboxClient, boundary
 from bot.sandbox.limits import OUTPUT_BYTES, SOURCE_BYTES
 
-from .helpers import Sandbox, run_processes, worker_process
+from .helpers import WORKER_PYTHON, Sandbox, run_processes, worker_process
 
 REPO = Path(__file__).resolve().parents[2]
 RESULT_FIELDS = {
@@ -308,3 +308,32 @@ async def test_nothing_a_snippet_started_outlives_its_result():
     assert (result.status, result.output) == ("timeout", "main done\n")
     assert before, "the child that will run the snippet is already waiting"
     assert not before & after, "the process that ran the snippet is gone with its threads"
+
+
+async def test_stdin_is_read_as_python3_reads_a_pipe(sandbox, tmp_path):
+    source = (
+        "name = input('name? ')\n"
+        "import sys\n"
+        "print('hi', name, repr(sys.stdin.readline()))\n"
+        "for line in sys.stdin:\n"
+        "    print('line', line.rstrip())\n"
+        "try:\n"
+        "    input()\n"
+        "except EOFError as exc:\n"
+        "    print('EOF:', exc)\n"
+    )
+    given = "Ada\nsecond\nthird\nfourth"
+    script = tmp_path / "snippet.py"
+    script.write_text(source)
+    plain = await asyncio.to_thread(
+        subprocess.run,
+        [WORKER_PYTHON, "snippet.py"],
+        cwd=tmp_path,
+        input=given,
+        capture_output=True,
+        text=True,
+    )
+    result = await sandbox.run(source, stdin=given)
+    assert result.status == "ok" and result.output == plain.stdout
+    empty = await sandbox.run("input()")
+    assert empty.error["type"] == "EOFError"

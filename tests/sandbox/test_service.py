@@ -118,3 +118,10 @@ async def test_the_bots_limits_reach_a_service_with_looser_ones(server):
     reply = await run_snippet(SandboxClient(server), Snippet("import time\ntime.sleep(3)"), limits)
     assert reply.meta["status"] == "timeout"
     assert "1 s time limit" in reply.content
+
+
+async def test_stdin_travels_to_the_service_and_is_checked(server):
+    result = await SandboxClient(server).run("print(input() * 2)", stdin="ab\n")
+    assert result.output == "abab\n"
+    answer = await raw(server, b'{"v": 1, "op": "run", "code": "", "stdin": 5}\n')
+    assert answer["ok"] is False and "stdin must be a string" in answer["error"]
