@@ -30,9 +30,8 @@ from bot.knowledge.topics import fold
 
 # Weights of the signals, and the score an answer needs to be given as one.
 # (Chosen on half of tests/data/ask_eval.tsv and checked on the other half.)
-W_COVERAGE, W_BM25, W_NAME, W_SIGN, W_QUESTION = 0.3, 0.1, 0.35, 0.6, 0.5
-CONFIDENT = 0.4
-MIN_COVERAGE = 0.3
+W_COVERAGE, W_BM25, W_NAME, W_SIGN, W_QUESTION, W_LIKELY = 0.3, 0.2, 0.8, 0.55, 0.2, 1.0
+CONFIDENT = 0.7
 MAX_NAME_WORDS = 6
 
 
@@ -67,6 +66,7 @@ class Ranker:
             [t.slug for t in topics],
             [_text_of(t) for t in topics],
             {qid: q for qid, q in _questions(topics)},
+            [_words_of(t) for t in topics],
         )
         self._topic_names = _names(
             (fold(n), t.slug, t.title) for t in library.topics.values() for n in t.names
@@ -157,6 +157,12 @@ def _content_of(topic) -> str:
     return f"{topic.summary}\n{topic.explanation}"
 
 
+def _words_of(topic) -> list[str]:
+    """What the word model learns a topic from: how it is named and asked about."""
+    names = (topic.slug.replace("-", " "), topic.title, " ".join(topic.aliases), topic.summary)
+    return [*names, *topic.errors, *topic.questions]
+
+
 def _text_of(topic) -> str:
     """Everything of a topic the index holds, in one text."""
     parts = (topic.slug, " ".join(topic.aliases), topic.title, _content_of(topic))
@@ -171,17 +177,13 @@ def score(found: dict[str, float]) -> float:
         + W_SIGN * found.get("sign", 0.0)
         # the two nearest example questions: one close example can be chance
         + W_QUESTION * (found.get("question", 0.0) + found.get("question2", 0.0))
+        + W_LIKELY * found.get("likely", 0.0)
     )
 
 
 def confident(found: dict[str, float], total: float) -> bool:
-    """Enough evidence to answer rather than suggest: most of the question is in
-    the answer, or the question names it, or pastes its error."""
-    return total >= CONFIDENT and (
-        found.get("coverage", 0.0) >= MIN_COVERAGE
-        or found.get("name", 0.0) >= 0.5
-        or found.get("sign", 0.0) > 0
-    )
+    """Enough evidence to answer rather than suggest."""
+    return total >= CONFIDENT
 
 
 def _names(entries) -> dict[str, tuple]:

@@ -17,7 +17,9 @@ from pathlib import Path
 
 from bot.faq import sql
 from bot.faq.query import STOPWORDS
+from bot.knowledge import wordmodel
 from bot.knowledge.query import NOISE_WORDS, Question
+from bot.knowledge.stems import Stemmer
 
 CANDIDATES = 12  # answers bm25 hands to the finer scoring
 QUESTIONS = 40  # example questions looked at
@@ -63,6 +65,7 @@ class SearchIndex:
         topic_slugs: list[str],
         topic_texts: list[str],
         topic_questions: dict[int, str],
+        topic_words: list[list[str]],
     ) -> None:
         self.path = path
         self.topic_slugs = topic_slugs  # topic.id -n is topic_slugs[n - 1]
@@ -70,14 +73,23 @@ class SearchIndex:
         self.topic_questions = topic_questions  # question_fts rowid -> example question
         self._lock = threading.Lock()
         self._conn: sqlite3.Connection | None = None
-        self._words = _scratch()  # stems words the way the index does
+        self._words = Stemmer()
         self._generation = -1
         self._freqs: dict[str, int] = {}  # stem -> rows holding it
         self._total = 0
         self._grams: dict[str, set[str]] | None = None
         self._held_by: dict[int, frozenset[str]] = {}  # answer id -> its stems (a cache)
         self._asked_by: dict[int, frozenset[str]] = {}  # question rowid -> its stems
-        self._noise = frozenset(self._stems(tuple(sorted(STOPWORDS | NOISE_WORDS))))
+        self._noise = frozenset(self._words.stems(tuple(sorted(STOPWORDS | NOISE_WORDS))))
+        # What the word model knows of each topic (FAQs are profiled when found).
+        self._topic_profiles = {
+            -n: wordmodel.profile(
+                self._words.sequences(dict(enumerate(texts))).values(), self._noise
+            )
+            for n, texts in enumerate(topic_words, start=1)
+        }
+        self._topic_vocabulary = set().union(*(p.counts for p in self._topic_profiles.values()))
+        self._profiles: dict[int, wordmodel.Profile] = {}  # FAQ id -> profile (a cache)
 
     def close(self) -> None:
         with self._lock:
@@ -93,7 +105,7 @@ class SearchIndex:
             self._freqs = dict(self._conn.execute("SELECT term, doc FROM search_vocab"))
             self._total = self._conn.execute("SELECT count(*) FROM search_fts").fetchone()[0]
             self._generation, self._grams = generation, None
-            self._held_by, self._asked_by = {}, {}
+            self._held_by, self._asked_by, self._profiles = {}, {}, {}
         return self._conn
 
     def search(self, g: int, question: Question, generation: int) -> tuple[dict, dict]:
@@ -103,7 +115,7 @@ class SearchIndex:
         what each id is (ref, title, FAQ id)."""
         with self._lock:
             conn = self._connect(generation)
-            stems = [self._known(stem) for stem in self._stems(question.words)]
+            stems = [self._known(stem) for stem in self._words.stems(question.words)]
             found = sorted({s for s in stems if s}, key=lambda s: self._freqs[s])
             if not found:
                 return {}, {}
@@ -158,7 +170,26 @@ class SearchIndex:
                         signals[answer]["question"], closeness = closeness, first
                     if closeness > signals[answer].get("question2", 0.0):
                         signals[answer]["question2"] = closeness
+            faqs = {i: texts[i] for i in refs if i > 0 and i in texts}
+            for answer, likely in self._likely(question, faqs).items():
+                signals[answer]["likely"] = likely
+                if answer < 0:
+                    refs.setdefault(answer, (self.topic_slugs[-answer - 1], "", None))
             return dict(signals), refs
+
+    def _likely(self, question: Question, faqs: dict[int, str]) -> dict[int, float]:
+        """The word model's belief in every topic and in the FAQs found."""
+        new = {i: text for i, text in faqs.items() if i not in self._profiles}
+        if new:
+            if len(self._profiles) > HELD_CACHE:
+                self._profiles = {}
+            for i, seq in self._words.sequences(new).items():
+                self._profiles[i] = wordmodel.profile([seq], self._noise)
+        found = {i: self._profiles[i] for i in faqs}
+        vocabulary = self._topic_vocabulary.union(*(p.counts for p in found.values()))
+        seq = self._words.sequences({1: question.prose})[1]
+        question_features = wordmodel.features(seq, self._noise)
+        return wordmodel.posterior(question_features, {**self._topic_profiles, **found}, vocabulary)
 
     def _refs(self, conn, ids: list[int]) -> tuple[dict, dict[int, str]]:
         """id -> (ref, title, FAQ id), and id -> its text; a topic's title is left
@@ -189,15 +220,6 @@ class SearchIndex:
 
     # -- words -----------------------------------------------------------------
 
-    def _stems(self, words: tuple[str, ...]) -> list[str]:
-        """Each word as the index's tokenizer stores it (porter stems)."""
-        if not words:
-            return []
-        self._words.execute("INSERT INTO words (rowid, text) VALUES (1, ?)", (" ".join(words),))
-        by_offset = dict(self._words.execute("SELECT offset, term FROM words_vocab"))
-        self._words.execute("DELETE FROM words")
-        return [by_offset.get(n, "") for n in range(len(words))]
-
     def _held(self, texts: dict[int, str], wanted: set[str]) -> dict[int, set[str]]:
         """Which of the wanted stems each text holds (stems kept per answer)."""
         new = {i: text for i, text in texts.items() if i not in self._held_by}
@@ -222,12 +244,7 @@ class SearchIndex:
         return {i: self._asked_by[i] for i in texts}
 
     def _stem_texts(self, texts: dict[int, str]) -> dict[int, frozenset[str]]:
-        self._words.executemany("INSERT INTO words (rowid, text) VALUES (?, ?)", texts.items())
-        stems: dict[int, set[str]] = defaultdict(set)
-        for term, doc in self._words.execute("SELECT DISTINCT term, doc FROM words_vocab"):
-            stems[doc].add(term)
-        self._words.execute("DELETE FROM words")
-        return {i: frozenset(stems[i]) for i in texts}
+        return {i: frozenset(seq) for i, seq in self._words.sequences(texts).items()}
 
     def _known(self, stem: str) -> str:
         """The stem when the index has it, else the closest indexed one (a
@@ -263,17 +280,6 @@ def _answer_of(qid: int) -> int:
 
 def _answers_of(asked) -> list[int]:
     return [_answer_of(qid) for qid, _ in asked]
-
-
-def _scratch() -> sqlite3.Connection:
-    """An in-memory table tokenised like the index, to stem words and texts."""
-    conn = sqlite3.connect(":memory:", check_same_thread=False)
-    conn.execute(
-        "CREATE VIRTUAL TABLE words USING fts5 (text,"
-        " tokenize = 'porter unicode61 remove_diacritics 2')"
-    )
-    conn.execute("CREATE VIRTUAL TABLE words_vocab USING fts5vocab (words, 'instance')")
-    return conn
 
 
 def _trigrams(word: str) -> set[str]:

@@ -51,6 +51,7 @@ class Question:
     words: tuple[str, ...]  # distinct search words, most telling first (errors' first)
     errors: tuple[str, ...]  # the error and warning lines found
     folded: str  # the whole text folded, for finding names in it
+    prose: str = ""  # the text without traceback frames, paths and addresses
 
     @property
     def empty(self) -> bool:
@@ -68,6 +69,7 @@ def read(text: str) -> Question:
         words=tuple(words[:MAX_WORDS]),
         errors=errors,
         folded=f" {fold(_FRAME.sub(' ', text))} ",
+        prose=body,
     )
 
 
