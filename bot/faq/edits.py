@@ -233,6 +233,16 @@ class Edits:
         return changes
 
     async def _sync_one(self, conn, data: EntryData) -> int:
+        changed = await self._sync_entry(conn, data)
+        row = await sql.fetch_one(
+            conn, "SELECT id FROM faq WHERE guild_id = 0 AND name = :name AND deleted_at IS NULL",
+            {"name": data.name},
+        )  # fmt: skip
+        if row is not None and await writes.set_questions(conn, row["id"], data.questions):
+            changed = 1
+        return changed
+
+    async def _sync_entry(self, conn, data: EntryData) -> int:
         row = await sql.fetch_one(
             conn,
             f"SELECT {sql.ENTRY} FROM faq f WHERE guild_id = 0 AND name = :name"

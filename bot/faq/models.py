@@ -28,6 +28,7 @@ class EntryData:
     content: str
     title: str = ""
     aliases: tuple[str, ...] = ()
+    questions: tuple[str, ...] = ()  # how people ask for it: searched, never shown
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,7 +26,7 @@ from bot.faq.models import EntryData
 log = logging.getLogger(__name__)
 
 SEED_DIR = Path(__file__).resolve().parents[2] / "data" / "faq"
-_KEYS = {"name", "title", "aliases"}
+_KEYS = {"name", "title", "aliases", "questions"}
 
 
 def _unquote(value: str) -> str:
@@ -54,21 +54,27 @@ def parse_markdown(text: str, source: str = "the file") -> EntryData:
     except StopIteration:
         raise InvalidInput(f"{source}: the front matter has no closing `---`.") from None
     meta: dict[str, str | list[str]] = {}
+    key = ""
     for line in lines[1:end]:
         if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        item = line.strip()
+        if item.startswith("- ") and line[0].isspace() and isinstance(meta.get(key), list):
+            meta[key].append(_unquote(item[2:]))  # a list written one item per line
             continue
         key, sep, value = line.partition(":")
         key = key.strip().lower()
         if not sep or key not in _KEYS:
             raise InvalidInput(f"{source}: unexpected front matter line `{line[:80]}`.")
-        meta[key] = _parse_value(value)
+        meta[key] = [] if key == "questions" and not value.strip() else _parse_value(value)
     name, title = meta.get("name"), meta.get("title", "")
-    aliases = meta.get("aliases", [])
+    aliases, questions = meta.get("aliases", []), meta.get("questions", [])
     if not isinstance(name, str) or not name:
         raise InvalidInput(f"{source}: the front matter needs a `name`.")
-    if isinstance(title, list) or isinstance(aliases, str):
-        raise InvalidInput(f"{source}: `title` is text and `aliases` is a [list].")
-    return checked(EntryData(name, "\n".join(lines[end + 1 :]), title, tuple(aliases)), source)
+    if isinstance(title, list) or isinstance(aliases, str) or isinstance(questions, str):
+        raise InvalidInput(f"{source}: `title` is text; `aliases` is a [list], `questions` a list.")
+    content = "\n".join(lines[end + 1 :])
+    return checked(EntryData(name, content, title, tuple(aliases), tuple(questions)), source)
 
 
 def checked(data: EntryData, source: str | None = None) -> EntryData:
@@ -80,6 +86,7 @@ def checked(data: EntryData, source: str | None = None) -> EntryData:
             content=validate.check_content(data.content),
             title=validate.check_title(data.title),
             aliases=validate.check_aliases(list(data.aliases), name),
+            questions=validate.check_questions(data.questions),
         )
     except InvalidInput as exc:
         if source is None:

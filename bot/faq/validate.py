@@ -9,6 +9,7 @@ from bot.errors import InvalidInput
 
 MAX_NAME = 64
 MAX_ALIASES = 10
+MAX_QUESTIONS = 60  # example questions of an FAQ (searched, never shown)
 MAX_CONTENT = 2000
 MAX_TITLE = 200
 MAX_REASON = 500
@@ -70,6 +71,22 @@ def check_aliases(raw: list[str] | tuple[str, ...], name: str) -> tuple[str, ...
     if len(aliases) > MAX_ALIASES:
         raise InvalidInput(f"An FAQ can have at most {MAX_ALIASES} aliases.")
     return tuple(aliases)
+
+
+def check_questions(raw: list[str] | tuple[str, ...]) -> tuple[str, ...]:
+    """Ways people ask for an FAQ: `!ask` learns from them."""
+    questions: list[str] = []
+    for item in raw:
+        if not isinstance(item, str):
+            raise InvalidInput("An example question must be text.")
+        question = " ".join(_CONTROL.sub("", item).split())
+        if len(question) > MAX_QUERY:
+            raise InvalidInput(f"An example question is too long: at most {MAX_QUERY} characters.")
+        if question and question not in questions:
+            questions.append(question)
+    if len(questions) > MAX_QUESTIONS:
+        raise InvalidInput(f"An FAQ can have at most {MAX_QUESTIONS} example questions.")
+    return tuple(questions)
 
 
 def check_content(raw: str) -> str:

@@ -60,6 +60,21 @@ async def set_aliases(conn: aiosqlite.Connection, faq_id: int, g: int, aliases) 
             )
 
 
+async def set_questions(conn: aiosqlite.Connection, faq_id: int, questions) -> bool:
+    """Replace an FAQ's example questions; True when they changed."""
+    rows = await conn.execute_fetchall(
+        "SELECT question FROM faq_question WHERE faq_id = ? ORDER BY rowid", (faq_id,)
+    )
+    if tuple(r[0] for r in rows) == tuple(questions):
+        return False
+    await conn.execute("DELETE FROM faq_question WHERE faq_id = ?", (faq_id,))
+    await conn.executemany(
+        "INSERT INTO faq_question (faq_id, question) VALUES (?, ?)",
+        [(faq_id, q) for q in questions],
+    )
+    return True
+
+
 async def create(
     conn: aiosqlite.Connection, g: int, data: EntryData, actor: int, reason: str | None
 ) -> Entry:

@@ -200,12 +200,14 @@ class SearchIndex:
         if faq_ids:
             rows = conn.execute(
                 "SELECT f.id, f.name, f.title, f.content, (SELECT group_concat(k.key, ' ')"
-                "  FROM faq_key k WHERE k.faq_id = f.id AND k.kind = 'alias')"
+                "  FROM faq_key k WHERE k.faq_id = f.id AND k.kind = 'alias'),"
+                " (SELECT group_concat(q.question, char(10)) FROM faq_question q"
+                "  WHERE q.faq_id = f.id)"
                 f" FROM faq f WHERE f.id IN ({faq_ids})"
             )
-            for i, name, title, content, aliases in rows:
+            for i, name, title, content, aliases, questions in rows:
                 refs[i] = (f"faq:{name}", title or name, i)
-                texts[i] = f"{name} {aliases or ''} {title} {content}"
+                texts[i] = f"{name} {aliases or ''} {title} {content}\n{questions or ''}"
         return refs, texts
 
     def faq_keys(self, g: int, generation: int) -> list[tuple[str, str, str, int]]:

@@ -247,3 +247,25 @@ async def test_limit_messages_for_a_single_entry_have_no_prefix(store):
     with pytest.raises(InvalidInput) as info:
         await store.add(GUILD, "ok", "c" * 2001, MOD)
     assert info.value.message == "The content is 2001 characters long; the limit is 2000."
+
+
+async def test_seed_questions_are_searched_and_follow_the_files(tmp_path, seed_dir):
+    path = tmp_path / "q.db"
+    (seed_dir / "gather.md").write_text(
+        "---\nname: gather\nquestions:\n  - 'run my coroutines side by side'\n"
+        "  - how do i await several things, at once\n---\nBody.\n"
+    )
+    async with FaqStore(path, seed_dir=seed_dir) as s:
+        entry = await s.get(0, "gather")
+        rows = await s.db.read("SELECT questions FROM search_fts WHERE rowid = ?", (entry.id,))
+        assert rows[0][0].split("\n") == [
+            "run my coroutines side by side",
+            "how do i await several things, at once",
+        ]
+        revision = entry.revision
+    (seed_dir / "gather.md").write_text("---\nname: gather\nquestions: []\n---\nBody.\n")
+    async with FaqStore(path, seed_dir=seed_dir) as s:
+        entry = await s.get(0, "gather")
+        rows = await s.db.read("SELECT questions FROM search_fts WHERE rowid = ?", (entry.id,))
+        assert rows[0][0] == ""
+        assert entry.revision == revision  # search data: no new revision of the text
