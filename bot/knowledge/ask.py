@@ -20,6 +20,7 @@ import asyncio
 import time
 from collections import defaultdict
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from bot.faq import FaqStore
 from bot.knowledge import diagnostics
@@ -32,6 +33,7 @@ from bot.knowledge.topics import fold
 # (Chosen on half of tests/data/ask_eval.tsv and checked on the other half.)
 W_COVERAGE, W_BM25, W_NAME, W_SIGN, W_QUESTION, W_LIKELY = 0.3, 0.2, 0.8, 0.55, 0.2, 1.0
 CONFIDENT = 0.7
+OFF_TOPIC_FILE = Path(__file__).resolve().parents[2] / "data" / "ask" / "off-topic.txt"
 MAX_NAME_WORDS = 6
 
 
@@ -57,7 +59,9 @@ class Ranking:
 
 
 class Ranker:
-    def __init__(self, store: FaqStore, library: Library) -> None:
+    def __init__(
+        self, store: FaqStore, library: Library, off_topic: list[str] | None = None
+    ) -> None:
         self.store = store
         self.library = library
         topics = list(library.topics.values())
@@ -67,6 +71,7 @@ class Ranker:
             [_text_of(t) for t in topics],
             {qid: q for qid, q in _questions(topics)},
             [_words_of(t) for t in topics],
+            off_topic_examples() if off_topic is None else off_topic,
         )
         self._topic_names = _names(
             (fold(n), t.slug, t.title) for t in library.topics.values() for n in t.names
@@ -155,6 +160,13 @@ def _questions(topics):
 
 def _content_of(topic) -> str:
     return f"{topic.summary}\n{topic.explanation}"
+
+
+def off_topic_examples(path: Path = OFF_TOPIC_FILE) -> list[str]:
+    """Questions no topic or FAQ here is for (general Python, other languages,
+    other parts of discord.py): the word model's picture of "not ours"."""
+    lines = path.read_text(encoding="utf-8").splitlines() if path.is_file() else []
+    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
 
 
 def _words_of(topic) -> list[str]:

@@ -23,6 +23,7 @@ from bot.knowledge.stems import Stemmer
 
 CANDIDATES = 12  # answers bm25 hands to the finer scoring
 QUESTIONS = 40  # example questions looked at
+OFF_TOPIC = 0  # the word model's answer id for questions no answer here is for
 QUESTION_ROWS = 1000  # a topic's questions have rowids -(1000 * n + i)
 TYPO_CUTOFF = 0.8
 MIN_TYPO_LENGTH = 4
@@ -66,6 +67,7 @@ class SearchIndex:
         topic_texts: list[str],
         topic_questions: dict[int, str],
         topic_words: list[list[str]],
+        off_topic: list[str] = (),
     ) -> None:
         self.path = path
         self.topic_slugs = topic_slugs  # topic.id -n is topic_slugs[n - 1]
@@ -81,15 +83,20 @@ class SearchIndex:
         self._held_by: dict[int, frozenset[str]] = {}  # answer id -> its stems (a cache)
         self._asked_by: dict[int, frozenset[str]] = {}  # question rowid -> its stems
         self._noise = frozenset(self._words.stems(tuple(sorted(STOPWORDS | NOISE_WORDS))))
-        # What the word model knows of each topic (FAQs are profiled when found).
+        # What the word model knows of each topic (FAQs are profiled when found),
+        # and of the questions no answer here is for (OFF_TOPIC).
         self._topic_profiles = {
-            -n: wordmodel.profile(
-                self._words.sequences(dict(enumerate(texts))).values(), self._noise
-            )
-            for n, texts in enumerate(topic_words, start=1)
+            -n: self._profile(texts) for n, texts in enumerate(topic_words, start=1)
         }
+        if off_topic:
+            self._topic_profiles[OFF_TOPIC] = self._profile(off_topic)
         self._topic_vocabulary = set().union(*(p.counts for p in self._topic_profiles.values()))
         self._profiles: dict[int, wordmodel.Profile] = {}  # FAQ id -> profile (a cache)
+
+    def _profile(self, texts: list[str]) -> wordmodel.Profile:
+        return wordmodel.profile(
+            self._words.sequences(dict(enumerate(texts))).values(), self._noise
+        )
 
     def close(self) -> None:
         with self._lock:

@@ -20,7 +20,7 @@ from bot.knowledge.evaluate import evaluate, load_cases
 from bot.knowledge.library import Library
 
 EVAL = Path(__file__).resolve().parents[1] / "data" / "ask_eval.tsv"
-TOP1_FLOOR, TOP3_FLOOR = 0.85, 0.92
+TOP1_FLOOR, TOP3_FLOOR = 0.90, 0.94
 CASES = load_cases(EVAL)
 LIBRARY = Library.load()
 
