@@ -50,7 +50,8 @@ class Settings(BaseSettings):
     sandbox_output_kib: int = Field(default=64, ge=1, le=1024)
     sandbox_concurrency: int = Field(default=0, ge=0, le=64)  # 0: number of cores
     sandbox_queue: int = Field(default=32, ge=0, le=1000)
-    sandbox_socket: Path | None = None  # talk to `python -m bot.sandbox serve` here
+    # Talk to `python -m bot.sandbox serve` here; several, comma-separated, share the runs.
+    sandbox_socket: Annotated[tuple[Path, ...], NoDecode] = ()
     sandbox_accept_weak_isolation: bool = False
     sandbox_python: str | None = None  # the default Python for snippets: 3.11, 3.12 or 3.13
 
@@ -70,12 +71,19 @@ class Settings(BaseSettings):
             raise ValueError(f"must be one of {', '.join(SUPPORTED)}")
         return value
 
-    @field_validator("dev_guild_id", "shard_count", "sandbox_socket", mode="before")
+    @field_validator("dev_guild_id", "shard_count", mode="before")
     @classmethod
     def _blank_is_none(cls, value):
         if isinstance(value, str) and not value.strip():
             return None
         return value
+
+    @field_validator("sandbox_socket", mode="before")
+    @classmethod
+    def _split_paths(cls, value):
+        if isinstance(value, (str, os.PathLike)):
+            value = [p.strip() for p in os.fspath(value).split(",") if p.strip()]
+        return tuple(dict.fromkeys(value or ()))  # each endpoint once, in the order given
 
     @field_validator("owner_ids", mode="before")
     @classmethod

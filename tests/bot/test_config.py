@@ -1,4 +1,5 @@
 import subprocess
+from pathlib import Path
 
 import pytest
 
@@ -112,3 +113,16 @@ async def test_the_shard_settings_reach_the_discord_bot(settings):
     settings = settings.model_copy(update={"shard_count": 6, "shard_ids": (2, 3)})
     async with ShardedAwaitBot(settings, resources=None) as bot:  # as `python -m bot run`
         assert bot.shard_count == 6 and bot.shard_ids == [2, 3]
+
+
+@pytest.mark.parametrize(
+    ("value", "paths"),
+    [
+        ("", ()),
+        ("/run/a.sock", ("/run/a.sock",)),
+        (" /run/a.sock, /run/b.sock,,/run/a.sock ", ("/run/a.sock", "/run/b.sock")),
+    ],
+)
+def test_sandbox_socket_lists_one_endpoint_or_several(monkeypatch, value, paths):
+    monkeypatch.setenv("AWAITBOT_SANDBOX_SOCKET", value)
+    assert load_settings(_env_file=None).sandbox_socket == tuple(map(Path, paths))
