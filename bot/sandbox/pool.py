@@ -6,7 +6,8 @@ cannot take a run (NotDelivered: no connection, busy, another protocol
 version) is paused for DOWN_SECONDS and the run goes to the next one. An
 endpoint that lost a run's answer is paused too, but that run is reported
 failed, not repeated elsewhere: the snippet may be what brought its server
-down. When every endpoint is paused, a run still tries the one whose pause
+down. A run an endpoint answers `busy` (its queue is full, nothing ran) goes
+to the next one too, without a pause. When every endpoint is paused, a run still tries the one whose pause
 ends first, so a restarted service is found at once, and a single endpoint
 behaves as a plain SandboxClient.
 """
@@ -95,6 +96,7 @@ class SandboxPool:
     async def run(self, code: str, **options: Any) -> Result:
         """Sandbox.run on the least busy endpoint that takes it (same keywords)."""
         refused: NotDelivered | None = None
+        busy: Result | None = None
         for endpoint in self._candidates():
             endpoint.in_flight += 1
             try:
@@ -109,7 +111,13 @@ class SandboxPool:
             finally:
                 endpoint.in_flight -= 1
             self._revive(endpoint)
+            if result.status == "busy":
+                # Its queue is full (other bots may share it) and nothing ran: try the next.
+                busy = result
+                continue
             return result
+        if busy is not None:
+            return busy
         raise NotDelivered(f"no sandbox endpoint took the run; the last said: {refused}")
 
     async def stats(self) -> dict[str, Any]:

@@ -1,4 +1,5 @@
-"""Real `python -m bot.sandbox serve` processes for the tests that stop and restart them."""
+"""Sandbox services for the tests: real `python -m bot.sandbox serve` processes to
+stop and restart, and `service.serve` in this process for a Sandbox built here."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import sys
 import time
 from pathlib import Path
 
-from bot.sandbox import SandboxClient
+from bot.sandbox import Sandbox, SandboxClient, service
 from bot.sandbox.client import NotDelivered
 
 from .helpers import JAIL, REPO, WORKER_PYTHON
@@ -59,3 +60,20 @@ class ServiceProcess:
 
     async def __aexit__(self, *exc_info) -> None:
         await self.stop()
+
+
+@contextlib.asynccontextmanager
+async def serving(path: str, sandbox: Sandbox):
+    """`service.serve` on `path` until the block ends; yields the stop event."""
+    stop = asyncio.Event()
+    task = asyncio.create_task(service.serve(sandbox, path, stop))
+    for _ in range(200):
+        with contextlib.suppress(OSError):
+            await SandboxClient(path).stats()
+            break
+        await asyncio.sleep(0.01)
+    try:
+        yield stop
+    finally:
+        stop.set()
+        await task

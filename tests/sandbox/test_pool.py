@@ -13,7 +13,8 @@ from bot.runs import SANDBOX_DOWN, Snippet, run_snippet
 from bot.sandbox import Limits, SandboxClient, SandboxPool, pool
 from bot.sandbox.client import AnswerLost, NotDelivered
 
-from .services import ServiceProcess
+from .helpers import Sandbox
+from .services import ServiceProcess, serving
 
 
 @pytest.fixture
@@ -121,3 +122,27 @@ async def test_an_endpoint_back_after_its_pause_rejoins_the_rotation(two, monkey
         assert time.monotonic() < deadline, "the endpoint never got a run again"
         assert (await sandboxes.run("print(2)")).status == "ok"
         await asyncio.sleep(0.02)
+
+
+async def test_a_run_an_endpoint_is_too_busy_for_goes_to_the_next(tmp_path):
+    # Another bot process fills the first service (one slot, no queue); this pool
+    # cannot know, but the `busy` answer means nothing ran, so it tries the other.
+    full, free = str(tmp_path / "full.sock"), str(tmp_path / "free.sock")
+    async with (
+        Sandbox(Limits(concurrency=1, queue_bound=0)) as one,
+        Sandbox(Limits(concurrency=1)) as other,
+        serving(full, one),
+        serving(free, other),
+    ):
+        other_bot = asyncio.create_task(
+            SandboxClient(full).run("import time\ntime.sleep(3)", timeout=5)
+        )
+        deadline = time.monotonic() + 20
+        while one.stats()["running"] == 0:
+            assert time.monotonic() < deadline, "the other bot's run never started"
+            await asyncio.sleep(0.01)
+        sandboxes = SandboxPool.connect([full, free])
+        results = [await sandboxes.run(f"print({n})") for n in range(2)]
+        assert [r.status for r in results] == ["ok", "ok"]
+        assert sandboxes.endpoints[0].down_until == 0.0  # busy is not down
+        assert (await other_bot).status == "ok"

@@ -14,23 +14,7 @@ from bot.sandbox import Limits, SandboxClient, service
 from bot.sandbox.client import AnswerLost, NotDelivered, VersionMismatch
 
 from .helpers import Sandbox
-
-
-@contextlib.asynccontextmanager
-async def serving(path: str, sandbox: Sandbox):
-    """`service.serve` on `path` until the block ends; yields the stop event."""
-    stop = asyncio.Event()
-    task = asyncio.create_task(service.serve(sandbox, path, stop))
-    for _ in range(200):
-        with contextlib.suppress(OSError):
-            await SandboxClient(path).stats()
-            break
-        await asyncio.sleep(0.01)
-    try:
-        yield stop
-    finally:
-        stop.set()
-        await task
+from .services import serving
 
 
 @pytest.fixture
