@@ -49,6 +49,10 @@ class AnswerLost(SandboxDown):
     died, the deadline passed, the answer was malformed): the run's fate is unknown."""
 
 
+def request_line(request: dict[str, Any]) -> bytes:
+    return json.dumps({"v": VERSION, **request}).encode() + b"\n"
+
+
 class SandboxClient:
     def __init__(
         self,
@@ -70,8 +74,8 @@ class SandboxClient:
     def __repr__(self) -> str:
         return f"SandboxClient({self.socket_path!r})"
 
-    async def _call(self, request: dict[str, Any], wait: float) -> dict[str, Any]:
-        line = json.dumps({"v": VERSION, **request}).encode() + b"\n"
+    async def _call(self, line: bytes, wait: float) -> dict[str, Any]:
+        """Send one request line, read one answer line, both on a new connection."""
         try:
             reader, writer = await asyncio.wait_for(
                 asyncio.open_unix_connection(self.socket_path, limit=ANSWER_LIMIT),
@@ -149,15 +153,15 @@ class SandboxClient:
             "timeline": timeline,
             "stdin": stdin,
         }
-        size = len(json.dumps({"v": VERSION, **request}).encode()) + 1
-        if size > REQUEST_LIMIT:
+        line = request_line(request)
+        if len(line) > REQUEST_LIMIT:
             # As the local Sandbox refuses an oversized snippet: nothing runs.
             return Result.refused(
                 "rejected",
                 "TooLarge",
-                f"the request is {size} bytes; the sandbox service takes {REQUEST_LIMIT}",
+                f"the request is {len(line)} bytes; the sandbox service takes {REQUEST_LIMIT}",
             )
-        answer = await self._call(request, (timeout or WALL_SECONDS) + EXTRA_SECONDS)
+        answer = await self._call(line, (timeout or WALL_SECONDS) + EXTRA_SECONDS)
         result = self._result(answer.get("result"))
         if self.diagnose is not None:
             result = dataclasses.replace(result, hints=self.diagnose(result))
@@ -172,7 +176,7 @@ class SandboxClient:
         return Result.from_dict(fields)
 
     async def stats(self) -> dict[str, Any]:
-        stats = (await self._call({"op": "stats"}, STATS_SECONDS)).get("stats")
+        stats = (await self._call(request_line({"op": "stats"}), STATS_SECONDS)).get("stats")
         if not isinstance(stats, dict):
             raise AnswerLost("the sandbox service answered stats without an object")
         return stats
