@@ -34,6 +34,7 @@ test: lint
 
 bench: $(STAMP)
 	$(PY) bench/sandbox.py
+	$(PY) bench/endpoints.py
 	$(PY) bench/faq.py
 	$(PY) bench/knowledge.py
 

@@ -14,7 +14,7 @@ from collections.abc import Awaitable, Callable
 import discord
 
 from bot import __version__
-from bot.app import AwaitBot
+from bot.app import AwaitBot, ShardedAwaitBot
 from bot.config import Settings, SettingsError, configure_logging, load_settings
 from bot.console import LocalSession, console, send
 from bot.faq import cli as faq_cli
@@ -80,7 +80,7 @@ def install_signal_handlers(stop: asyncio.Event) -> None:
 async def run_discord(settings: Settings) -> None:
     stop = asyncio.Event()
     install_signal_handlers(stop)
-    async with open_resources(settings) as resources, AwaitBot(settings, resources) as bot:
+    async with open_resources(settings) as resources, ShardedAwaitBot(settings, resources) as bot:
         await until_stopped(bot.start(settings.token), stop, bot.shutdown)
 
 

@@ -1,4 +1,5 @@
-"""The bot: a commands.Bot subclass that knows its resources and replies."""
+"""The bot: a commands.Bot subclass that knows its resources and replies, and its
+sharded twin that `python -m bot run` connects to Discord."""
 
 from __future__ import annotations
 
@@ -69,6 +70,9 @@ discord.VoiceClient.warn_dave = False
 
 
 class AwaitBot(commands.Bot):
+    """The bot on one gateway connection: what the console, `send` and the tests
+    drive (dpytest refuses sharded clients). Discord mode uses ShardedAwaitBot."""
+
     def __init__(
         self,
         settings: Settings,
@@ -76,6 +80,7 @@ class AwaitBot(commands.Bot):
         *,
         transport: Transport | None = None,
         owner_ids: frozenset[int] = frozenset(),
+        **options,
     ) -> None:
         intents = discord.Intents.default()
         intents.message_content = True  # prefix commands read message text
@@ -88,6 +93,7 @@ class AwaitBot(commands.Bot):
             owner_ids=owners or None,
             case_insensitive=True,
             strip_after_prefix=True,
+            **options,
         )
         self.settings = settings
         self.resources = resources
@@ -195,6 +201,17 @@ class AwaitBot(commands.Bot):
 
     def uptime(self) -> float:
         return time.monotonic() - self.started
+
+
+class ShardedAwaitBot(AwaitBot, commands.AutoShardedBot):
+    """AwaitBot over gateway shards: as many as settings.shard_count says (None:
+    as many as Discord recommends), and of those the ones in settings.shard_ids
+    (all when empty), so a bigger deployment is a matter of settings."""
+
+    def __init__(self, settings: Settings, resources: Resources, **options) -> None:
+        if settings.shard_ids:
+            options["shard_ids"] = list(settings.shard_ids)
+        super().__init__(settings, resources, shard_count=settings.shard_count, **options)
 
 
 class ActionView(discord.ui.View):

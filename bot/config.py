@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic import Field, SecretStr, ValidationError, ValidationInfo, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from bot.sandbox.interpreters import SUPPORTED
@@ -38,6 +38,10 @@ class Settings(BaseSettings):
     dev_guild_id: int | None = None
     owner_ids: Annotated[frozenset[int], NoDecode] = frozenset()
     log_level: str = "INFO"
+    # Gateway shards: None lets Discord say how many. Several machines each run
+    # the shards listed in shard_ids (all of them when empty) out of shard_count.
+    shard_count: int | None = Field(default=None, ge=1)
+    shard_ids: Annotated[tuple[int, ...], NoDecode] = ()
 
     # Sandbox limits (the sandbox issue fills these in fully).
     sandbox_timeout: float = Field(default=10.0, gt=0, le=60)
@@ -46,7 +50,8 @@ class Settings(BaseSettings):
     sandbox_output_kib: int = Field(default=64, ge=1, le=1024)
     sandbox_concurrency: int = Field(default=0, ge=0, le=64)  # 0: number of cores
     sandbox_queue: int = Field(default=32, ge=0, le=1000)
-    sandbox_socket: Path | None = None  # talk to `python -m bot.sandbox serve` here
+    # Talk to `python -m bot.sandbox serve` here; several, comma-separated, share the runs.
+    sandbox_socket: Annotated[tuple[Path, ...], NoDecode] = ()
     sandbox_accept_weak_isolation: bool = False
     sandbox_python: str | None = None  # the default Python for snippets: 3.11, 3.12 or 3.13
 
@@ -66,22 +71,42 @@ class Settings(BaseSettings):
             raise ValueError(f"must be one of {', '.join(SUPPORTED)}")
         return value
 
-    @field_validator("dev_guild_id", "sandbox_socket", mode="before")
+    @field_validator("dev_guild_id", "shard_count", mode="before")
     @classmethod
     def _blank_is_none(cls, value):
         if isinstance(value, str) and not value.strip():
             return None
         return value
 
+    @field_validator("sandbox_socket", mode="before")
+    @classmethod
+    def _split_paths(cls, value):
+        if isinstance(value, (str, os.PathLike)):
+            value = [p.strip() for p in os.fspath(value).split(",") if p.strip()]
+        return tuple(dict.fromkeys(value or ()))  # each endpoint once, in the order given
+
     @field_validator("owner_ids", mode="before")
     @classmethod
     def _split_ids(cls, value):
         if isinstance(value, str):
-            parts = [p.strip() for p in value.replace(";", ",").split(",") if p.strip()]
-            for part in parts:
-                if not part.isdigit():
-                    raise ValueError(f"{part!r} is not a numeric Discord user id")
-            return frozenset(int(p) for p in parts)
+            return frozenset(numbers(value, "a numeric Discord user id"))
+        return value
+
+    @field_validator("shard_ids", mode="before")
+    @classmethod
+    def _split_shard_ids(cls, value):
+        if isinstance(value, str):
+            return tuple(sorted(set(numbers(value, "a shard number"))))
+        return value
+
+    @field_validator("shard_ids")
+    @classmethod
+    def _shards_within_count(cls, value, info: ValidationInfo):
+        count = info.data.get("shard_count")  # declared first, so already checked
+        if value and count is None:
+            raise ValueError("needs AWAITBOT_SHARD_COUNT as well")
+        if value and max(value) >= count:
+            raise ValueError(f"shard ids go from 0 to {count - 1}")
         return value
 
     @field_validator("log_level", mode="before")
@@ -102,6 +127,15 @@ class Settings(BaseSettings):
     @property
     def token(self) -> str | None:
         return self.discord_token.get_secret_value() if self.discord_token else None
+
+
+def numbers(text: str, what: str) -> list[int]:
+    """`12, 34` (or `12;34`) as numbers; anything else names the part that is not `what`."""
+    parts = [p.strip() for p in text.replace(";", ",").split(",") if p.strip()]
+    for part in parts:
+        if not part.isdigit():
+            raise ValueError(f"{part!r} is not {what}")
+    return [int(p) for p in parts]
 
 
 def variable_name(field: str) -> str:

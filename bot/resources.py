@@ -13,7 +13,7 @@ from bot.config import Settings
 from bot.faq import FaqStore
 from bot.knowledge.diagnostics import diagnose
 from bot.knowledge.service import Knowledge
-from bot.sandbox import Limits, Sandbox, SandboxClient
+from bot.sandbox import Limits, Sandbox, SandboxClient, SandboxPool
 
 log = logging.getLogger(__name__)
 
@@ -21,7 +21,7 @@ log = logging.getLogger(__name__)
 @dataclass
 class Resources:
     faqs: FaqStore
-    sandbox: Sandbox | SandboxClient
+    sandbox: Sandbox | SandboxClient | SandboxPool
     limits: Limits
     python: str | None = None  # the default Python for snippets (None: the sandbox's)
     knowledge: Knowledge | None = None  # topics, !ask's ranking (None only in narrow tests)
@@ -62,10 +62,13 @@ class Resources:
             return f"weak isolation (missing {weak})"
         if not stats.get("workers"):
             return "no worker running"
+        endpoints = stats.get("endpoints") or []
+        down = sum(1 for endpoint in endpoints if not endpoint["up"])
         return (
             f"ok: {stats.get('running', 0)}/{stats.get('slots', '?')} running, "
             f"{stats.get('queue', 0)} queued, {stats.get('runs', 0)} runs, "
             f"{stats.get('failures', 0)} failures"
+            + (f"; {down} of {len(endpoints)} sandbox endpoints down" if down else "")
         )
 
 
@@ -81,6 +84,19 @@ def sandbox_limits(settings: Settings) -> Limits:
     )
 
 
+def open_sandbox(settings: Settings, limits: Limits) -> Sandbox | SandboxPool:
+    """The sandbox services the settings name, or a sandbox in this process."""
+    if settings.sandbox_socket:
+        log.info("using the sandbox service at %s", ", ".join(map(str, settings.sandbox_socket)))
+        return SandboxPool.connect(settings.sandbox_socket, diagnose=diagnose)
+    return Sandbox(
+        limits,
+        accept_weak_isolation=settings.sandbox_accept_weak_isolation,
+        python=settings.sandbox_python,
+        diagnose=diagnose,
+    )
+
+
 @asynccontextmanager
 async def open_resources(settings: Settings) -> AsyncIterator[Resources]:
     async with AsyncExitStack() as stack:
@@ -90,17 +106,7 @@ async def open_resources(settings: Settings) -> AsyncIterator[Resources]:
         # Closing the store flushes the lookup log: nothing queued is lost.
         faqs = await stack.enter_async_context(FaqStore(path))
         limits = sandbox_limits(settings)
-        if settings.sandbox_socket:
-            log.info("using the sandbox service at %s", settings.sandbox_socket)
-            sandbox = SandboxClient(settings.sandbox_socket, diagnose=diagnose)
-        else:
-            sandbox = Sandbox(
-                limits,
-                accept_weak_isolation=settings.sandbox_accept_weak_isolation,
-                python=settings.sandbox_python,
-                diagnose=diagnose,
-            )
-        await stack.enter_async_context(sandbox)
+        sandbox = await stack.enter_async_context(open_sandbox(settings, limits))
         knowledge = await Knowledge.open(faqs, sandbox, settings.sandbox_python)
         yield Resources(
             faqs=faqs,

@@ -35,6 +35,7 @@ class FakeDiscord:
         self.posts: asyncio.Queue[dict] = asyncio.Queue()
         self.syncs: list[tuple[str, list[str]]] = []  # (path, command names)
         self.identified = asyncio.Event()
+        self.identifies: list[dict] = []  # what each IDENTIFY said, shard included
         self.closed = asyncio.Event()
         self.ws: web.WebSocketResponse | None = None
         self.seq = itertools.count(1)
@@ -135,7 +136,8 @@ class FakeDiscord:
             if frame["op"] == 1:  # heartbeat
                 await ws.send_json({"op": 11})
             elif frame["op"] == 2:  # identify
-                await self._ready(ws)
+                self.identifies.append(frame["d"])
+                await self._ready(ws, frame["d"].get("shard", [0, 1]))
                 self.identified.set()
         self.closed.set()
         return ws
@@ -143,7 +145,7 @@ class FakeDiscord:
     async def dispatch(self, event: str, data: dict) -> None:
         await self.ws.send_json({"op": 0, "t": event, "s": next(self.seq), "d": data})
 
-    async def _ready(self, ws) -> None:
+    async def _ready(self, ws, shard: list[int]) -> None:
         await self.dispatch(
             "READY",
             {
@@ -153,7 +155,7 @@ class FakeDiscord:
                 "session_id": "fake-session",
                 "resume_gateway_url": self.gateway_url,
                 "application": {"id": APP_ID, "flags": 0},
-                "shard": [0, 1],
+                "shard": shard,
             },
         )
         members = [

@@ -1,5 +1,13 @@
 """SandboxClient: the Sandbox API over the Unix socket of `python -m bot.sandbox
-serve` (the protocol is described in service.py)."""
+serve` (docs/protocol.md).
+
+Each call opens a connection of its own, so a restarted server is simply found
+again by the next call. A call that gets no usable answer raises SandboxDown
+(a ConnectionError): NotDelivered when nothing ran, so the request may go to
+another server; AnswerLost when the request was sent and its fate is unknown.
+The server's answers are bounded and checked before they become a Result: the
+sandbox's side is the one that runs hostile code.
+"""
 
 from __future__ import annotations
 
@@ -7,14 +15,42 @@ import asyncio
 import contextlib
 import dataclasses
 import json
+import logging
 import os
 from typing import Any
 
+from . import service
 from .limits import WALL_SECONDS
-from .result import Diagnose, Result
-from .service import REQUEST_LIMIT, VERSION
+from .result import STATUSES, Diagnose, Result
+from .service import ANSWER_LIMIT, REQUEST_LIMIT, VERSION
 
-EXTRA_SECONDS = 30.0
+log = logging.getLogger(__name__)
+
+CONNECT_SECONDS = 10.0
+EXTRA_SECONDS = 30.0  # beyond a run's own time limit: queueing, start-up, the answer
+STATS_SECONDS = 10.0
+
+
+class SandboxDown(ConnectionError):
+    """The sandbox service gave no usable answer; the bot says it is unavailable."""
+
+
+class NotDelivered(SandboxDown):
+    """Nothing ran: no connection, the server turned the request away, or it closed
+    before reading it. Safe to send to another server."""
+
+
+class VersionMismatch(NotDelivered):
+    """The server speaks another protocol version."""
+
+
+class AnswerLost(SandboxDown):
+    """The request was sent but no usable answer came back (the server stopped or
+    died, the deadline passed, the answer was malformed): the run's fate is unknown."""
+
+
+def request_line(request: dict[str, Any]) -> bytes:
+    return json.dumps({"v": VERSION, **request}).encode() + b"\n"
 
 
 class SandboxClient:
@@ -35,29 +71,64 @@ class SandboxClient:
     async def __aexit__(self, *exc_info) -> None:
         return None
 
-    async def _call(self, request: dict[str, Any], wait: float) -> dict[str, Any]:
-        reader, writer = await asyncio.wait_for(
-            asyncio.open_unix_connection(self.socket_path, limit=REQUEST_LIMIT * 4), 10
-        )
+    def __repr__(self) -> str:
+        return f"SandboxClient({self.socket_path!r})"
+
+    async def _call(self, line: bytes, wait: float) -> dict[str, Any]:
+        """Send one request line, read one answer line, both on a new connection."""
         try:
-            writer.write(json.dumps({"v": VERSION, **request}).encode() + b"\n")
-            await writer.drain()
-            line = await asyncio.wait_for(reader.readline(), wait)
+            reader, writer = await asyncio.wait_for(
+                asyncio.open_unix_connection(self.socket_path, limit=ANSWER_LIMIT),
+                CONNECT_SECONDS,
+            )
+        except (OSError, TimeoutError) as exc:
+            raise NotDelivered(f"cannot reach the sandbox at {self.socket_path}: {exc}") from exc
+        try:
+            try:
+                writer.write(line)
+                await asyncio.wait_for(writer.drain(), CONNECT_SECONDS)
+            except (OSError, TimeoutError) as exc:
+                # The server closed before reading the whole request: nothing ran.
+                raise NotDelivered(f"the sandbox at {self.socket_path} hung up: {exc}") from exc
+            try:
+                answer = await asyncio.wait_for(reader.readline(), wait)
+            except TimeoutError as exc:
+                raise AnswerLost(f"no answer from the sandbox within {wait:g} s") from exc
+            except (OSError, ValueError) as exc:  # ValueError: longer than ANSWER_LIMIT
+                raise AnswerLost(f"no usable answer from the sandbox: {exc}") from exc
         finally:
             writer.close()
             with contextlib.suppress(OSError):
                 await writer.wait_closed()
-        if not line:
-            raise ConnectionError("the sandbox server closed the connection")
-        answer = json.loads(line)
-        if not isinstance(answer, dict) or answer.get("v") != VERSION:
-            raise ConnectionError(
-                f"the sandbox server speaks protocol {answer.get('v') if isinstance(answer, dict) else '?'}"
-                f", this client {VERSION}: upgrade the older one"
+        return self._checked(answer)
+
+    def _checked(self, line: bytes) -> dict[str, Any]:
+        if not line.endswith(b"\n"):
+            raise AnswerLost("the sandbox service closed the connection before answering")
+        try:
+            answer = json.loads(line)
+        except (ValueError, RecursionError) as exc:
+            raise AnswerLost("the sandbox service answered with malformed JSON") from exc
+        if not isinstance(answer, dict):
+            raise AnswerLost("the sandbox service answered with something not an object")
+        if answer.get("v") != VERSION:
+            theirs = answer.get("v")
+            message = (
+                f"the sandbox service at {self.socket_path} speaks protocol {theirs!r}, "
+                f"this client {VERSION}: run the same awaitbot version on both sides"
             )
-        if not answer.get("ok"):
-            raise ValueError(answer.get("error", "the sandbox server refused the request"))
-        return answer
+            log.error("%s", message)  # an admin's mistake: say so where they look
+            raise VersionMismatch(message)
+        if answer.get("ok") is True:
+            return answer
+        error = str(answer.get("error") or "the sandbox service refused the request")
+        reason = answer.get("reason")
+        if reason == service.BUSY:
+            raise NotDelivered(error)
+        if reason == service.FAILED:
+            raise AnswerLost(error)
+        # A request this client got wrong: a bug, not an outage.
+        raise ValueError(error)
 
     async def run(
         self,
@@ -82,11 +153,30 @@ class SandboxClient:
             "timeline": timeline,
             "stdin": stdin,
         }
-        answer = await self._call(request, (timeout or WALL_SECONDS) + EXTRA_SECONDS)
-        result = Result.from_dict(answer["result"])
+        line = request_line(request)
+        if len(line) > REQUEST_LIMIT:
+            # As the local Sandbox refuses an oversized snippet: nothing runs.
+            return Result.refused(
+                "rejected",
+                "TooLarge",
+                f"the request is {len(line)} bytes; the sandbox service takes {REQUEST_LIMIT}",
+            )
+        answer = await self._call(line, (timeout or WALL_SECONDS) + EXTRA_SECONDS)
+        result = self._result(answer.get("result"))
         if self.diagnose is not None:
             result = dataclasses.replace(result, hints=self.diagnose(result))
         return result
 
+    @staticmethod
+    def _result(fields: Any) -> Result:
+        if not isinstance(fields, dict) or fields.get("status") not in STATUSES:
+            raise AnswerLost("the sandbox service answered a run without a valid result")
+        if not isinstance(fields.get("output", ""), str):
+            raise AnswerLost("the sandbox service answered a run without a valid result")
+        return Result.from_dict(fields)
+
     async def stats(self) -> dict[str, Any]:
-        return (await self._call({"op": "stats"}, 10))["stats"]
+        stats = (await self._call(request_line({"op": "stats"}), STATS_SECONDS)).get("stats")
+        if not isinstance(stats, dict):
+            raise AnswerLost("the sandbox service answered stats without an object")
+        return stats

@@ -1,21 +1,17 @@
 """`python -m bot.sandbox serve`: the Sandbox API on a Unix socket, for a bot that
 runs the sandbox in a container of its own.
 
-Protocol, version 1: one request per connection. The client sends one JSON
-object on one line (at most REQUEST_LIMIT bytes), the server answers one JSON
-object on one line and closes. Every request is answered, also a malformed one.
+The protocol (version 1) is described in docs/protocol.md: one request per
+connection, one JSON line each way, every request answered. In short:
 
-    {"v": 1, "op": "run", "code": "...", "timeout": 3, "memory_mib": null,
-     "mode": "script", "python": null, "fast": false, "timeline": false}
-    -> {"v": 1, "ok": true, "result": {...Result fields...}}
-    {"v": 1, "op": "stats"}
-    -> {"v": 1, "ok": true, "stats": {...}}
-    anything else
-    -> {"v": 1, "ok": false, "error": "what was wrong"}
+    {"v": 1, "op": "run", "code": "...", ...}  -> {"v": 1, "ok": true, "result": {...}}
+    {"v": 1, "op": "stats"}                     -> {"v": 1, "ok": true, "stats": {...}}
+    anything else      -> {"v": 1, "ok": false, "reason": "bad_request", "error": "why"}
 
-A slow or silent client cannot stall others: the request must arrive within
-READ_SECONDS, and beyond MAX_CONNECTIONS open connections new ones are told
-the server is busy.
+A slow or silent client cannot stall others: each connection is its own task,
+its request must arrive within READ_SECONDS and its answer be taken within
+WRITE_SECONDS, and beyond MAX_CONNECTIONS open connections new ones are told
+at once that the server is busy.
 """
 
 from __future__ import annotations
@@ -28,19 +24,33 @@ import os
 from typing import Any
 
 from .limits import MODES
+from .result import Result
 from .sandbox import Sandbox
 
 log = logging.getLogger(__name__)
 
 VERSION = 1
-REQUEST_LIMIT = 256 * 1024
-READ_SECONDS = 10.0
-WRITE_SECONDS = 10.0
+REQUEST_LIMIT = 256 * 1024  # bytes of one request line, newline included
+# Bytes of one answer line. Output is kept to 64 KiB by default, and JSON can
+# spell a byte as six (\u0001); the timeline's report is at most 256 KiB.
+ANSWER_LIMIT = 1024 * 1024
+READ_SECONDS = 10.0  # for the whole request, however it trickles in
+WRITE_SECONDS = 10.0  # for the client to take the answer
 MAX_CONNECTIONS = 64
+STOP_GRACE = 5.0  # seconds runs in flight get to finish when the server stops
+
+# Why a request was refused: the `reason` of an answer with "ok": false.
+BAD_REQUEST = "bad_request"  # not JSON, wrong fields, too long
+VERSION_MISMATCH = "version"  # another protocol version
+DEADLINE = "deadline"  # the request did not arrive within READ_SECONDS
+BUSY = "busy"  # too many connections; nothing was read, nothing ran
+FAILED = "failed"  # the server itself failed (its log says why)
 
 
 class BadRequest(ValueError):
-    pass
+    def __init__(self, message: str, reason: str = BAD_REQUEST) -> None:
+        super().__init__(message)
+        self.reason = reason
 
 
 def parse_request(line: bytes) -> dict[str, Any]:
@@ -53,7 +63,8 @@ def parse_request(line: bytes) -> dict[str, Any]:
         raise BadRequest("the request must be a JSON object")
     if request.get("v") != VERSION:
         raise BadRequest(
-            f"unsupported protocol version {request.get('v')!r}; this server speaks {VERSION}"
+            f"unsupported protocol version {request.get('v')!r}; this server speaks {VERSION}",
+            VERSION_MISMATCH,
         )
     op = request.get("op")
     if op == "stats":
@@ -92,34 +103,60 @@ def _number(value, name: str):
     return value
 
 
+def encode_answer(answer: dict[str, Any]) -> bytes:
+    return json.dumps({"v": VERSION, **answer}).encode() + b"\n"
+
+
+def refusal(reason: str, error: str) -> dict[str, Any]:
+    return {"ok": False, "reason": reason, "error": error}
+
+
+def result_answer(result: Result) -> bytes:
+    """The answer for a run, within ANSWER_LIMIT: a result too big to send loses
+    its timeline first, then the end of its output (marked truncated)."""
+    fields = result.to_dict()
+    line = encode_answer({"ok": True, "result": fields})
+    if len(line) > ANSWER_LIMIT and fields["timeline"] is not None:
+        fields["timeline"] = None
+        line = encode_answer({"ok": True, "result": fields})
+    while len(line) > ANSWER_LIMIT and fields["output"]:
+        fields["output"] = fields["output"][: len(fields["output"]) // 2]
+        fields["truncated"] = True
+        line = encode_answer({"ok": True, "result": fields})
+    return line
+
+
 class Server:
     def __init__(self, sandbox: Sandbox) -> None:
         self.sandbox = sandbox
-        self.connections = 0
+        self.handlers: set[asyncio.Task] = set()  # one per open connection
 
     async def handle(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-        self.connections += 1
+        me = asyncio.current_task()
+        self.handlers.add(me)
         try:
-            if self.connections > MAX_CONNECTIONS:
-                answer = {"ok": False, "error": "the sandbox server is busy; try again shortly"}
+            if len(self.handlers) > MAX_CONNECTIONS:
+                line = encode_answer(refusal(BUSY, "the sandbox server is busy; try again shortly"))
             else:
-                answer = await self.answer(reader)
-            writer.write(json.dumps({"v": VERSION, **answer}).encode() + b"\n")
+                line = await self.answer(reader)
+            writer.write(line)
             await asyncio.wait_for(writer.drain(), WRITE_SECONDS)
         except (ConnectionError, TimeoutError):
-            pass
+            # A client that does not take its answer: drop it, unsent bytes and all
+            # (a plain close would wait for them to be read).
+            writer.transport.abort()
         finally:
-            self.connections -= 1
+            self.handlers.discard(me)
             writer.close()
-            with contextlib.suppress(OSError):
-                await writer.wait_closed()
+            with contextlib.suppress(OSError, TimeoutError):
+                await asyncio.wait_for(writer.wait_closed(), WRITE_SECONDS)
 
-    async def answer(self, reader: asyncio.StreamReader) -> dict[str, Any]:
+    async def answer(self, reader: asyncio.StreamReader) -> bytes:
         try:
             line = await asyncio.wait_for(reader.readline(), READ_SECONDS)
             request = parse_request(line)
             if request["op"] == "stats":
-                return {"ok": True, "stats": self.sandbox.stats()}
+                return encode_answer({"ok": True, "stats": self.sandbox.stats()})
             result = await self.sandbox.run(
                 request["code"],
                 timeout=request["timeout"],
@@ -130,19 +167,27 @@ class Server:
                 timeline=request["timeline"],
                 stdin=request["stdin"],
             )
-            return {"ok": True, "result": result.to_dict()}
+            return result_answer(result)
         except TimeoutError:
-            return {"ok": False, "error": f"no request within {READ_SECONDS:g} s"}
-        except (ValueError, asyncio.LimitOverrunError, asyncio.IncompleteReadError) as exc:
-            if isinstance(exc, BadRequest):
-                return {"ok": False, "error": str(exc)}
-            return {
-                "ok": False,
-                "error": f"the request must be one line of at most {REQUEST_LIMIT} bytes",
-            }
+            return encode_answer(refusal(DEADLINE, f"no request within {READ_SECONDS:g} s"))
+        except BadRequest as exc:
+            return encode_answer(refusal(exc.reason, str(exc)))
+        except (ValueError, asyncio.LimitOverrunError, asyncio.IncompleteReadError):
+            # readline() raises ValueError for a line longer than the reader's limit.
+            error = f"the request must be one line of at most {REQUEST_LIMIT} bytes"
+            return encode_answer(refusal(BAD_REQUEST, error))
         except Exception:
             log.exception("the sandbox server failed to answer a request")
-            return {"ok": False, "error": "the sandbox server failed; see its log"}
+            return encode_answer(refusal(FAILED, "the sandbox server failed; see its log"))
+
+    async def stop(self) -> None:
+        """Let runs in flight finish for STOP_GRACE seconds, then drop them: their
+        clients see the connection end and report the run as failed."""
+        if self.handlers:
+            _, late = await asyncio.wait(set(self.handlers), timeout=STOP_GRACE)
+            for task in late:
+                task.cancel()
+            await asyncio.gather(*late, return_exceptions=True)
 
 
 async def serve(sandbox: Sandbox, socket_path: str, stop: asyncio.Event) -> None:
@@ -150,9 +195,14 @@ async def serve(sandbox: Sandbox, socket_path: str, stop: asyncio.Event) -> None
     with contextlib.suppress(FileNotFoundError):
         os.unlink(socket_path)
     server = Server(sandbox)
+    # The reader's limit bounds the request line (the newline is not counted).
     listener = await asyncio.start_unix_server(server.handle, socket_path, limit=REQUEST_LIMIT)
     os.chmod(socket_path, 0o660)
-    async with listener:
+    try:
         await stop.wait()
-    with contextlib.suppress(FileNotFoundError):
-        os.unlink(socket_path)
+    finally:
+        listener.close()  # no new connections; the socket file goes below
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(socket_path)
+        await server.stop()
+        await listener.wait_closed()

@@ -1,4 +1,5 @@
 import subprocess
+from pathlib import Path
 
 import pytest
 
@@ -47,6 +48,8 @@ def test_dotenv_file_is_read(tmp_path, monkeypatch):
         ("AWAITBOT_LOG_LEVEL", "loud"),
         ("AWAITBOT_PREFIX", "a b"),
         ("AWAITBOT_SANDBOX_TIMEOUT", "-1"),
+        ("AWAITBOT_SHARD_COUNT", "0"),
+        ("AWAITBOT_SHARD_IDS", "1"),  # without a shard count
     ],
 )
 def test_bad_value_names_the_variable(monkeypatch, name, value):
@@ -86,3 +89,40 @@ def test_the_default_python_must_be_a_supported_one(value, ok, monkeypatch):
     else:
         with pytest.raises(ValueError, match="3.11, 3.12, 3.13"):
             Settings(_env_file=None)
+
+
+def test_shards_are_automatic_unless_set(monkeypatch):
+    settings = load_settings(_env_file=None)
+    assert settings.shard_count is None and settings.shard_ids == ()
+    monkeypatch.setenv("AWAITBOT_SHARD_COUNT", "4")
+    monkeypatch.setenv("AWAITBOT_SHARD_IDS", "3, 1,1")
+    settings = load_settings(_env_file=None)
+    assert settings.shard_count == 4 and settings.shard_ids == (1, 3)
+
+
+def test_shard_ids_must_be_below_the_shard_count(monkeypatch):
+    monkeypatch.setenv("AWAITBOT_SHARD_COUNT", "2")
+    monkeypatch.setenv("AWAITBOT_SHARD_IDS", "0,2")
+    with pytest.raises(SettingsError, match="AWAITBOT_SHARD_IDS: shard ids go from 0 to 1"):
+        load_settings(_env_file=None)
+
+
+async def test_the_shard_settings_reach_the_discord_bot(settings):
+    from bot.app import ShardedAwaitBot
+
+    settings = settings.model_copy(update={"shard_count": 6, "shard_ids": (2, 3)})
+    async with ShardedAwaitBot(settings, resources=None) as bot:  # as `python -m bot run`
+        assert bot.shard_count == 6 and bot.shard_ids == [2, 3]
+
+
+@pytest.mark.parametrize(
+    ("value", "paths"),
+    [
+        ("", ()),
+        ("/run/a.sock", ("/run/a.sock",)),
+        (" /run/a.sock, /run/b.sock,,/run/a.sock ", ("/run/a.sock", "/run/b.sock")),
+    ],
+)
+def test_sandbox_socket_lists_one_endpoint_or_several(monkeypatch, value, paths):
+    monkeypatch.setenv("AWAITBOT_SANDBOX_SOCKET", value)
+    assert load_settings(_env_file=None).sandbox_socket == tuple(map(Path, paths))

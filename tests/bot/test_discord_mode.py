@@ -69,6 +69,8 @@ async def test_connects_answers_commands_and_shuts_down_cleanly(tmp_path, sig):
 
         text = await stop(proc, sig)
         await asyncio.wait_for(fake.closed.wait(), 10)
+    # Sharded, with the count Discord recommends (the fake's /gateway/bot says 1).
+    assert [identify["shard"] for identify in fake.identifies] == [[0, 1]]
     assert proc.returncode == 0, text
     assert not any(bad in text for bad in BAD_LINES), text
     assert not (tmp_path / "cli.db-wal").exists()
@@ -115,3 +117,15 @@ async def test_a_signal_during_a_run_lets_it_answer_then_shuts_down(tmp_path):
     text = err.decode()
     assert proc.returncode == 0, text
     assert not any(bad in text for bad in BAD_LINES), text
+
+
+async def test_the_shard_settings_reach_the_gateway(tmp_path):
+    # One machine of two: shard 1 of 2 only (shard 0 would run elsewhere).
+    env = {"AWAITBOT_SHARD_COUNT": "2", "AWAITBOT_SHARD_IDS": "1"}
+    async with connected_bot(tmp_path, **env) as (fake, proc):
+        await fake.say("!about")
+        body = await asyncio.wait_for(fake.posts.get(), 30)
+        assert body["embeds"][0]["title"] == "About awaitbot"
+        text = await stop(proc)
+    assert [identify["shard"] for identify in fake.identifies] == [[1, 2]]
+    assert proc.returncode == 0, text

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from bot.sandbox import Limits, Result, SandboxClient, boundary
+from bot.sandbox.client import NotDelivered
 from bot.sandbox.limits import OUTPUT_BYTES, SOURCE_BYTES
 
 from .helpers import WORKER_PYTHON, Sandbox, run_processes, worker_process
@@ -257,7 +258,7 @@ async def test_socket_server_and_client_speak_the_same_api(tmp_path):
                 try:
                     await client.stats()
                     break
-                except (FileNotFoundError, ConnectionRefusedError):
+                except NotDelivered:  # not listening yet
                     await asyncio.sleep(0.05)
             result = await client.run("print('over the socket')", timeout=5)
             stats = await client.stats()
