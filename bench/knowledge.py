@@ -3,7 +3,7 @@
 Builds a temporary database with the 34 topics plus 10,000 FAQs (bench/faq.py's
 generator), then measures in one run:
 
-- `!ask`'s ranking over the evaluation questions (tests/data/ask_eval.tsv):
+- `!ask`'s ranking over the evaluation questions (tests/data/ask_*.tsv):
   p50/p99, the first pass (cold caches) apart, against a bare `SELECT 1`
   through aiosqlite and a bare trip to a thread, measured alongside;
 - `!explain <topic>` for every topic through the whole command path (the
@@ -36,7 +36,7 @@ from bot.knowledge.evaluate import load_cases  # noqa: E402
 from bot.local import LOCAL_USER_ID  # noqa: E402
 from bot.resources import open_resources  # noqa: E402
 
-EVAL = REPO / "tests" / "data" / "ask_eval.tsv"
+EVAL_SETS = sorted((REPO / "tests" / "data").glob("ask_*.tsv"))
 TARGET_P99_MS = 10.0
 
 
@@ -49,7 +49,7 @@ async def timed(call) -> float:
 async def measure(path: Path, passes: int) -> list[tuple[str, str, str, str]]:
     rows = []
     settings = Settings(_env_file=None, db_path=path)
-    questions = [case.question for case in load_cases(EVAL)]
+    questions = [case.question for path in EVAL_SETS for case in load_cases(path)]
     async with open_resources(settings) as resources:
         knowledge, store = resources.knowledge, resources.faqs
         # Baselines, interleaved with the measured calls so noise hits both.

@@ -2,12 +2,14 @@
 match all call `Ranker.rank`, so they never disagree.
 
 Topics and the FAQs a guild can see share one FTS5 index (search_fts, see
-data/migrations/002_search.sql); a question is scored on five signals:
+data/migrations/002_search.sql); a question is scored on six signals:
 
+- likely: the word model's belief (wordmodel.py) that the question's words
+  and word pairs come from the answer, against every topic, the FAQs found
+  and the off-topic examples (a question like those gets no answer);
 - question: how close (weighted by word rarity) the two nearest example
-  questions of an answer are; topics carry ~30 each, FAQs their title;
-- coverage: how much of the question, by weight, the answer holds: it keeps
-  an off-topic question from getting a confident answer;
+  questions of an answer are; topics carry 60 each, FAQs their title;
+- coverage: how much of the question, by weight, the answer holds;
 - bm25 over names, aliases, titles, bodies, error lines and examples (typos
   corrected to the closest word of the index first);
 - names: a topic's or FAQ's name, title or alias written in the question;
@@ -30,7 +32,7 @@ from bot.knowledge.query import Question, read
 from bot.knowledge.topics import fold
 
 # Weights of the signals, and the score an answer needs to be given as one.
-# (Chosen on half of tests/data/ask_eval.tsv and checked on the other half.)
+# (Chosen on tests/data/ask_eval.tsv and checked on ask_holdout.tsv.)
 W_COVERAGE, W_BM25, W_NAME, W_SIGN, W_QUESTION, W_LIKELY = 0.3, 0.2, 0.8, 0.55, 0.2, 1.0
 CONFIDENT = 0.7
 OFF_TOPIC_FILE = Path(__file__).resolve().parents[2] / "data" / "ask" / "off-topic.txt"
@@ -146,9 +148,9 @@ class Ranker:
             )
             if len(self._faq_names) > 1000:
                 self._faq_names.clear()
-            cached = (generation, faq)
+            cached = (generation, {**faq, **self._topic_names})  # a topic's name wins
             self._faq_names[g] = cached
-        return {**cached[1], **self._topic_names}
+        return cached[1]
 
 
 def _questions(topics):

@@ -12,7 +12,7 @@ import difflib
 import math
 import sqlite3
 import threading
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 
 from bot.faq import sql
@@ -90,7 +90,9 @@ class SearchIndex:
         }
         if off_topic:
             self._topic_profiles[OFF_TOPIC] = self._profile(off_topic)
-        self._topic_vocabulary = set().union(*(p.counts for p in self._topic_profiles.values()))
+        self._topic_vocabulary = frozenset().union(
+            *(p.counts for p in self._topic_profiles.values())
+        )
         self._profiles: dict[int, wordmodel.Profile] = {}  # FAQ id -> profile (a cache)
 
     def _profile(self, texts: list[str]) -> wordmodel.Profile:
@@ -193,10 +195,14 @@ class SearchIndex:
             for i, seq in self._words.sequences(new).items():
                 self._profiles[i] = wordmodel.profile([seq], self._noise)
         found = {i: self._profiles[i] for i in faqs}
-        vocabulary = self._topic_vocabulary.union(*(p.counts for p in found.values()))
+        theirs = set().union(*(p.counts.keys() - self._topic_vocabulary for p in found.values()))
         seq = self._words.sequences({1: question.prose})[1]
-        question_features = wordmodel.features(seq, self._noise)
-        return wordmodel.posterior(question_features, {**self._topic_profiles, **found}, vocabulary)
+        asked = wordmodel.features(seq, self._noise)
+        known = Counter(
+            {f: n for f, n in asked.items() if f in self._topic_vocabulary or f in theirs}
+        )
+        profiles = {**self._topic_profiles, **found}
+        return wordmodel.posterior(known, profiles, len(self._topic_vocabulary) + len(theirs))
 
     def _refs(self, conn, ids: list[int]) -> tuple[dict, dict[int, str]]:
         """id -> (ref, title, FAQ id), and id -> its text; a topic's title is left

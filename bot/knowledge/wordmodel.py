@@ -23,6 +23,9 @@ ALPHA = 0.3  # additive smoothing: how much an unseen word costs an answer
 class Profile:
     counts: Counter[str]  # feature -> times the answer's text holds it
     total: int
+    # log((count + ALPHA) / ALPHA) per feature held: what holding it adds to
+    # the answer's log-likelihood over a feature it lacks (kept: it never changes)
+    gains: dict[str, float]
 
 
 def features(stems: Iterable[str], noise: frozenset[str]) -> Counter[str]:
@@ -39,23 +42,24 @@ def profile(texts: Iterable[list[str]], noise: frozenset[str]) -> Profile:
     counts: Counter[str] = Counter()
     for stems in texts:
         counts.update(features(stems, noise))
-    return Profile(counts, sum(counts.values()))
+    gains = {f: math.log1p(c / ALPHA) for f, c in counts.items()}
+    return Profile(counts, sum(counts.values()), gains)
 
 
 def posterior(
-    question: Counter[str], profiles: dict[int, Profile], vocabulary: set[str]
+    question: Counter[str], profiles: dict[int, Profile], vocabulary: int
 ) -> dict[int, float]:
     """P(answer | question words) over `profiles`, all answers equally likely
-    beforehand. `vocabulary` is every feature the profiles hold; words outside
-    it are left out (no answer holds them, so they tell none apart)."""
-    known = [(f, n) for f, n in question.items() if f in vocabulary]
+    beforehand. `question` holds only features some profile holds (the others
+    tell no answer apart); `vocabulary` is how many features they hold."""
+    known = list(question.items())
     if not known:
         return {}
-    size = len(vocabulary)
+    # log P(f | answer) = log(ALPHA / (total + ALPHA * V)) + gain(f), gain 0 if lacked
+    words = sum(n for _, n in known)
     scores = {
-        answer: sum(
-            n * math.log((p.counts.get(f, 0) + ALPHA) / (p.total + ALPHA * size)) for f, n in known
-        )
+        answer: words * math.log(ALPHA / (p.total + ALPHA * vocabulary))
+        + sum(n * p.gains.get(f, 0.0) for f, n in known)
         for answer, p in profiles.items()
     }
     top = max(scores.values())

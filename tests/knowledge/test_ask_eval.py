@@ -1,10 +1,14 @@
-"""How well `!ask` ranks, measured on tests/data/ask_eval.tsv: questions written
-blind to the topic texts (chat, typos, forum titles, pasted tracebacks, and
-off-topic ones that must get no confident answer).
+"""How well `!ask` ranks, measured on two sets of questions written blind to
+the topic texts: tests/data/ask_eval.tsv (chat, typos, forum titles, pasted
+tracebacks, and off-topic ones that must get no confident answer), which the
+ranking was developed against, and tests/data/ask_holdout.tsv, written by
+someone who saw only ../shared/topics.md and the FAQ files, and used only to
+measure.
 
-The floors below are what the ranking reaches today (see docs/knowledge.md);
-the target is top-1 >= 90 % and top-3 >= 97 %. A change that lowers the
-figures fails here, with the confusions printed."""
+The target is top-1 >= 90 % and top-3 >= 97 %. The holdout set meets it and
+is held to it; ask_eval's floors are what the ranking reaches today (top-3
+is short of the target, see docs/knowledge.md). A change that lowers a
+figure fails here, with the confusions printed."""
 
 from __future__ import annotations
 
@@ -19,9 +23,10 @@ from bot.knowledge.ask import Ranker
 from bot.knowledge.evaluate import evaluate, load_cases
 from bot.knowledge.library import Library
 
-EVAL = Path(__file__).resolve().parents[1] / "data" / "ask_eval.tsv"
-TOP1_FLOOR, TOP3_FLOOR = 0.90, 0.94
-CASES = load_cases(EVAL)
+DATA = Path(__file__).resolve().parents[1] / "data"
+TARGET = (0.90, 0.97)
+FLOORS = {"ask_eval.tsv": (0.90, 0.94), "ask_holdout.tsv": TARGET}  # (top-1, top-3)
+CASES = load_cases(DATA / "ask_eval.tsv")
 LIBRARY = Library.load()
 
 
@@ -43,10 +48,22 @@ async def ranker(tmp_path):
         ranker.close()
 
 
-async def test_ask_ranks_the_right_answer_first(ranker):
-    report = await evaluate(ranker, CASES)
-    print(report.line())
+@pytest.mark.parametrize("name", sorted(FLOORS))
+async def test_ask_ranks_the_right_answer_first(ranker, name):
+    report = await evaluate(ranker, load_cases(DATA / name))
+    print(name, report.line())
     for question, wanted, got in report.confusions:
         print(f"  wanted {wanted:30} got {got:30} | {question!r}")
-    assert report.top1 / report.cases >= TOP1_FLOOR, report.line()
-    assert report.top3 / report.cases >= TOP3_FLOOR, report.line()
+    top1, top3 = FLOORS[name]
+    assert report.top1 / report.cases >= top1, report.line()
+    assert report.top3 / report.cases >= top3, report.line()
+
+
+def test_the_holdout_set_covers_every_topic_and_faq():
+    holdout = load_cases(DATA / "ask_holdout.tsv")
+    faqs = {f"faq:{e.name}" for e in load_dir(SEED_DIR)}
+    answers = Counter(a for case in holdout for a in case.accepted[:1])
+    assert all(a in LIBRARY or a in faqs for case in holdout for a in case.accepted)
+    assert min(answers[slug] for slug in LIBRARY.topics) >= 6
+    # Written apart; the few lines both hold are bare error messages people paste.
+    assert len({q.question for q in holdout} & {q.question for q in CASES}) < 20
