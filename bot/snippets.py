@@ -150,13 +150,14 @@ def parse_snippet(text: str, max_bytes: int) -> Snippet:
 
 async def from_message(message: discord.Message, text: str, max_bytes: int) -> Snippet:
     """The snippet a `!run` message asks for: the code in its text, else its
-    attached file, else the code of the message it replies to. Its own text
-    after the options may also hold the input."""
+    attached file, else the code of the message it replies to. Beside a file or
+    in a reply, plain text (no code block) is the input."""
     options, rest = parse_options(text)
     code, stdin, fenced = read_text(rest)
-    if code.strip():
+    beside = message.reference is not None or bool(message.attachments)
+    if code.strip() and (fenced or not beside):
         return Snippet(checked(code, max_bytes), *options, stdin=stdin)
-    if not fenced:  # plain text beside a file or a reply is its input
+    if not fenced:
         stdin = rest.strip() + "\n" if rest.strip() else ""
     attached = await attached_code(message, max_bytes)
     if attached is not None:
