@@ -4,6 +4,7 @@ parsing, as Discord's events would, and waits for the bot's handlers."""
 
 from __future__ import annotations
 
+import asyncio
 import os
 
 import discord
@@ -67,6 +68,7 @@ async def _create(channel, data: dict) -> discord.Message:
 async def edit(message: discord.Message, content: str) -> None:
     """The author edits their message; Discord sends MESSAGE_UPDATE."""
     data = {**stored(message), "content": content, "channel_id": str(message.channel.id)}
+    data.pop("member", None)  # dpytest keeps the author there in a shape of its own
     data["edited_timestamp"] = discord.utils.utcnow().isoformat()
     if message.guild is not None:
         data["guild_id"] = str(message.guild.id)
@@ -94,3 +96,29 @@ async def current(message: discord.Message) -> discord.Message | None:
         return await message.channel.fetch_message(message.id)
     except discord.NotFound:
         return None
+
+
+async def settle() -> None:
+    """Wait until the bot's event handlers and button callbacks have finished."""
+    busy = ("discord.py: on_", "discord-ui-view-dispatch", "CommandTree-invoker")
+    me = asyncio.current_task()
+    while pending := [
+        t
+        for t in asyncio.all_tasks()
+        if t is not me and not t.done() and t.get_name().startswith(busy)
+    ]:
+        await asyncio.wait(pending)
+    await dpytest.run_all_events()
+
+
+async def make_moderator(member: discord.Member, channel) -> None:
+    """Give `member` the Manage Messages permission through a role."""
+    perms = discord.Permissions(manage_messages=True, view_channel=True, send_messages=True)
+    role = backend.make_role("helpers", channel.guild, permissions=perms.value)
+    await dpytest.add_role(member, role)
+
+
+def labels(bot, message: discord.Message) -> list[str]:
+    """The labels of the live buttons under a message the bot sent."""
+    items = bot._connection._view_store._views.get(message.id, {})
+    return [item.label for item in items.values()]
