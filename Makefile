@@ -36,6 +36,7 @@ bench: $(STAMP)
 	$(PY) bench/sandbox.py
 	$(PY) bench/faq.py
 	$(PY) bench/knowledge.py
+	$(PY) bench/run.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache
