@@ -129,7 +129,7 @@ class RunService:
         *,
         turn: Turn | None = None,
         source_id: int | None = None,
-    ) -> Run | None:
+    ) -> Run:
         """Read the snippet, run it and show the reply; problems a user can fix
         are shown in the reply's place. A message already answered (an edit)
         has its reply replaced."""

@@ -65,12 +65,18 @@ class MessageSurface:
                 kwargs["view"] = view
             self.message = await self.send(**kwargs)
         else:
-            self.message = await self.message.edit(
-                content=kwargs["content"],
-                embed=kwargs.get("embed"),
-                attachments=kwargs.get("files", []),
-                view=view,
-            )
+            try:
+                self.message = await self.message.edit(
+                    content=kwargs["content"],
+                    embed=kwargs.get("embed"),
+                    attachments=kwargs.get("files", []),
+                    view=view,
+                )
+            except discord.NotFound:  # deleted meanwhile (by a moderator, say): let it be
+                self.removed = True
+                if view is not None:
+                    view.stop()
+                return
         if view is not None:
             view.message = self.message
         self.view = view

@@ -8,6 +8,7 @@ import asyncio
 
 import discord.ext.test as dpytest
 import pytest
+from discord.ext.test import callbacks
 
 from bot import app
 from bot.sandbox import Limits
@@ -142,13 +143,21 @@ async def one_slot(dpy):
         dpy.resources.sandbox = saved
 
 
-async def test_a_queued_run_says_how_many_are_ahead_then_shows_its_result(dpy, one_slot):
+async def test_a_queued_run_says_how_many_are_ahead_then_shows_its_result(dpy, one_slot, request):
+    typing = []
+
+    async def typed(channel) -> None:
+        typing.append(channel)
+
+    callbacks.set_callback(typed, "send_typing")
+    request.addfinalizer(lambda: callbacks.remove_callback("send_typing"))
     holder = asyncio.create_task(one_slot.run(HOLD))
     await until(lambda: one_slot.stats()["running"] == 1)
     asking = asyncio.create_task(chat.say("!run print('my turn')"))
     await until(lambda: not dpytest.sent_queue.empty())
     (reply,) = chat.sent()
     assert reply.content.startswith("⏳ Queued, next in line")
+    assert typing == [reply.channel]  # and typing shows while it waits
     await asyncio.gather(holder, asking)
     await chat.settle()
     final = (await chat.current(reply)).content
