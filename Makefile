@@ -37,6 +37,7 @@ bench: $(STAMP)
 	$(PY) bench/endpoints.py
 	$(PY) bench/faq.py
 	$(PY) bench/knowledge.py
+	$(PY) bench/run.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -101,6 +101,7 @@ class AwaitBot(commands.Bot):
         self.started = time.monotonic()
         self.actions: dict[str, Action] = {}
         self.forms: dict[str, Form] = {}
+        self.in_place: set[str] = set()  # actions that change the pressed reply itself
         self.failed_extensions: dict[str, str] = {}
         self.stopping = False
 
@@ -152,22 +153,33 @@ class AwaitBot(commands.Bot):
             await self.transport.deliver(ctx, reply)
             return
         kwargs = discord_kwargs(reply)
-        if reply.buttons:
-            kwargs["view"] = ActionView(self, reply.buttons)
+        view = ActionView(self, reply.buttons) if reply.buttons else None
+        if view is not None:
+            kwargs["view"] = view
         if ctx.interaction is not None:
             kwargs["ephemeral"] = reply.ephemeral
-        await ctx.send(**kwargs)
+        message = await ctx.send(**kwargs)
+        if view is not None:
+            view.message = message
 
-    def add_action(self, name: str, action: Action, form: Form | None = None) -> None:
+    def add_action(
+        self, name: str, action: Action, form: Form | None = None, *, in_place: bool = False
+    ) -> None:
+        """`action(who, *args)` answers a button press with a Reply. An `in_place`
+        action changes the reply that holds the button itself and answers None,
+        or a Reply (ephemeral) only to say why it did not."""
         self.actions[name] = action
         if form is not None:
             self.forms[name] = form
+        if in_place:
+            self.in_place.add(name)
 
     async def press(self, who: Invocation, button: Button, *, forms: bool = False):
         """Run a button's action (or, on Discord, open its form if it has one).
 
-        Errors become replies, as for commands. Returns a Reply, or a Modal
-        when `forms` is true and the button has a form.
+        Errors become replies, as for commands. Returns a Reply, a Modal when
+        `forms` is true and the button has a form, or None when an in-place
+        action has changed the reply itself.
         """
         action = self.forms.get(button.action) if forms else None
         action = action or self.actions.get(button.action)
@@ -219,8 +231,17 @@ class ActionView(discord.ui.View):
 
     def __init__(self, bot: AwaitBot, buttons: tuple[Button, ...]) -> None:
         super().__init__(timeout=BUTTON_TIMEOUT)
+        self.message: discord.Message | None = None  # set once the reply is sent
         for button in buttons[:25]:
             self.add_item(_ActionButton(bot, button))
+
+    async def on_timeout(self) -> None:
+        """Expired buttons would only fail: take them off the reply."""
+        if self.message is not None:
+            try:
+                await self.message.edit(view=None)
+            except discord.HTTPException:
+                log.debug("could not take expired buttons off message %s", self.message.id)
 
 
 class _ActionButton(discord.ui.Button):
@@ -231,6 +252,13 @@ class _ActionButton(discord.ui.Button):
 
     async def callback(self, interaction: discord.Interaction) -> None:
         who = Invocation(interaction.user, interaction.guild, interaction.channel)
+        if self.spec.action in self.bot.in_place:
+            # The action edits (or deletes) this reply itself, maybe after a run.
+            await interaction.response.defer()
+            reply = await self.bot.press(who, self.spec)
+            if reply is not None:
+                await interaction.followup.send(ephemeral=True, **discord_kwargs(reply))
+            return
         reply = await self.bot.press(who, self.spec, forms=True)
         if isinstance(reply, discord.ui.Modal):
             await interaction.response.send_modal(reply)

@@ -70,7 +70,9 @@ class LocalSession:
                 ),
             )
         elif len(words) == 2 and words[0] == f"{prefix}press":
-            await self.deliver(None, await self.press(words[1]))
+            reply = await self.press(words[1])
+            if reply is not None:  # None: the button changed its reply, delivered already
+                await self.deliver(None, reply)
         elif words and words[0] == f"{prefix}attach":
             await self.deliver(None, self.attach_files(text.split(None, 1)[1:]))
         elif text.strip():
@@ -112,7 +114,7 @@ class LocalSession:
         names = ", ".join(p.name for p in self.staged)
         return Reply(f"Attached {names}: they go with your next message.")
 
-    async def press(self, number: str) -> Reply:
+    async def press(self, number: str) -> Reply | None:
         if not number.isdigit() or not 1 <= int(number) <= len(self.buttons):
             if not self.buttons:
                 return Reply("There are no buttons to press right now.")

@@ -28,3 +28,7 @@ class Forbidden(UserError):
 
 class Unavailable(UserError):
     """A backing service (sandbox, database) cannot serve right now."""
+
+
+class TooSoon(UserError):
+    """The caller must wait: a cooldown, or a run of theirs still going."""

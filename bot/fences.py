@@ -9,7 +9,7 @@ line (```print(3)```) is all code. Several blocks come back in order.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 _OPENING = re.compile(r"`{3,}")
 _LANGUAGE = re.compile(r"[\w+.#-]*")
@@ -22,6 +22,7 @@ _DIRECTION_MARKS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 class Block:
     language: str  # lower case; "" when the block has none
     code: str
+    end: int = field(default=0, compare=False)  # where its closing fence ends in the text
 
 
 class Unclosed(ValueError):
@@ -39,9 +40,9 @@ def blocks(text: str) -> list[Block]:
         inner = text[opening.end() : closing.start()]
         first, newline, rest = inner.partition("\n")
         if newline and _LANGUAGE.fullmatch(first.strip()):
-            found.append(Block(first.strip().lower(), rest))
+            found.append(Block(first.strip().lower(), rest, closing.end()))
         else:
-            found.append(Block("", inner))
+            found.append(Block("", inner, closing.end()))
         pos = closing.end()
     return found
 

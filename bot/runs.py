@@ -1,135 +1,27 @@
-"""`!run`: from a user's message to a snippet, and from a sandbox Result to a Reply."""
+"""`!run`: a snippet to the sandbox, and its Result to a Reply."""
 
 from __future__ import annotations
 
 import asyncio
 import dataclasses
 import difflib
-import re
-from dataclasses import dataclass
-from typing import NamedTuple
+from collections.abc import Callable
 
-from bot import errors, fences, terminal
+from bot import errors, terminal
 from bot import timeline as timelines
 from bot.knowledge.render import TOPIC_ACTION
 from bot.replies import MAX_CONTENT, Attachment, Button, Reply, codeblock, fit, shown
-from bot.sandbox import Limits, Result, interpreters
+from bot.sandbox import Limits, Result
+from bot.snippets import Snippet
 
-PYTHON_TAGS = {"", "py", "python", "python3", "py3", "pycon", "ipython"}
-INPUT_TAGS = {"input", "stdin"}  # a block marked so is what the snippet reads
 NO_INPUT = (
-    "💡 `input()` found nothing to read: add a code block marked `input` after the code; "
-    "its lines are what `input()` returns, one per call."
+    "💡 `input()` found nothing to read: write the input after the code block (or in a "
+    "block marked `input`); its lines are what `input()` returns, one per call."
 )
-_INLINE = re.compile(r"^`([^`]+)`$")
-MODE_FLAGS = {"--repl": "repl", "--script": "script"}
 MAX_ERROR_NAME = 60  # characters of an exception's name on the status line
 MAX_REFUSAL = 300
 SANDBOX_DOWN = "⚠️ The sandbox is unavailable right now; try again in a moment."
 VIRTUAL_TIME = "⏩ Virtual time: sleeps took no real time; every clock says they did."
-
-
-@dataclass(frozen=True)
-class Snippet:
-    code: str
-    mode: str = "script"
-    pythons: tuple[str, ...] = ()  # empty: the default one
-    fast: bool = False  # virtual time: sleeps take no real time
-    timeline: str = ""  # "dark" or "light": answer with the run's timeline picture
-    stdin: str = ""  # what input() reads: a block marked `input` (or the form's field)
-
-
-def parse_pythons(value: str) -> tuple[str, ...]:
-    """`3.13` or `3.11,3.13` (or `all`): the Pythons to run on, each once."""
-    if value.strip().lower() == "all":
-        return interpreters.SUPPORTED
-    chosen = tuple(dict.fromkeys(v.strip() for v in value.split(",") if v.strip()))
-    unknown = [v for v in chosen if v not in interpreters.SUPPORTED]
-    if not chosen or unknown:
-        raise errors.InvalidInput(
-            f"Python {shown((unknown or [value])[0], 20)} is not available: choose from "
-            f"{', '.join(interpreters.SUPPORTED)} (or several, comma-separated, or `all`)."
-        )
-    return chosen
-
-
-_OPTION = re.compile(r"--([\w-]*)(?:=(\S*))?\s*")
-_VALUE = re.compile(r"(\S*)\s*")
-
-
-class Options(NamedTuple):
-    """A snippet's options, as `!run --...` or /run's choices set them."""
-
-    mode: str = "script"
-    pythons: tuple[str, ...] = ()
-    fast: bool = False
-    timeline: str = ""
-
-
-def _options(text: str) -> tuple[Options, str]:
-    """Leading `--repl`, `--script`, `--fast`, `--timeline`, `--py VERSIONS` options;
-    the rest is code."""
-    mode, pythons, fast, timeline = "script", (), False, ""
-    while text.startswith("--"):
-        option = _OPTION.match(text)
-        name, value = option.group(1), option.group(2)
-        text = text[option.end() :]
-        if f"--{name}" in MODE_FLAGS and value is None:
-            mode = MODE_FLAGS[f"--{name}"]
-        elif name == "fast" and value is None:
-            fast = True
-        elif name == "timeline" and value in (None, "dark", "light"):
-            timeline = value or "dark"
-        elif name in ("py", "python"):
-            if value is None:
-                given = _VALUE.match(text)
-                value, text = given.group(1), text[given.end() :]
-            pythons = parse_pythons(value)
-        else:
-            raise errors.InvalidInput(
-                f"Unknown option {shown('--' + name, 20)}: use `--repl`, `--fast` (virtual "
-                f"time), `--timeline` (or `--timeline=light`), `--py 3.13` (or "
-                f"`--py 3.11,3.13` to compare), or nothing."
-            )
-    return Options(mode, pythons, fast, timeline), text
-
-
-def parse_snippet(text: str, max_bytes: int) -> Snippet:
-    """The code in a `!run` message: a fenced block, inline code or plain text,
-    after any options."""
-    options, text = _options(text.strip())
-    try:
-        found = fences.blocks(text)
-    except fences.Unclosed as exc:
-        raise errors.InvalidInput(f"That code block is not closed: end it with {exc}.") from None
-    stdin = "".join(b.code for b in found if b.language in INPUT_TAGS)
-    fenced = bool(found)
-    found = [b for b in found if b.language not in INPUT_TAGS]
-    if fenced:
-        other = next((b.language for b in found if b.language not in PYTHON_TAGS), None)
-        if other is not None:
-            raise errors.InvalidInput(f"I only run Python, not {shown(other, 20)}.")
-        # Several blocks are one program, in the order they were written.
-        codes = [b.code for b in found]
-        code = codes[0] if len(codes) == 1 else "\n".join(c.rstrip("\n") for c in codes) + "\n"
-        code = code if codes else ""
-    else:
-        inline = _INLINE.match(text)
-        code = inline.group(1) if inline else text
-    code = fences.without_direction_marks(code)
-    if not code.strip():
-        raise errors.InvalidInput(
-            "There is no code to run: put it after the command, on the same line "
-            "or in a code block."
-        )
-    if "\x00" in code:
-        raise errors.InvalidInput("The code contains a NUL character; Python can't read that.")
-    size = len(code.encode())
-    if size > max_bytes:
-        raise errors.InvalidInput(
-            f"That snippet is {size:,} bytes; the sandbox takes at most {max_bytes:,}."
-        )
-    return Snippet(code, *options, stdin=stdin)
 
 
 def status_line(result: Result, timeout: float, memory_mib: int) -> str:
@@ -197,10 +89,17 @@ def result_reply(result: Result, *, timeout: float, memory_mib: int) -> Reply:
 
 
 async def run_snippet(
-    sandbox, snippet: Snippet, limits: Limits, default_python: str | None = None
+    sandbox,
+    snippet: Snippet,
+    limits: Limits,
+    default_python: str | None = None,
+    queued: Callable[[int], object] | None = None,
 ) -> Reply:
-    """Run a snippet on its Python (or each of several, to compare them)."""
+    """Run a snippet on its Python (or each of several, to compare them).
+    `queued` hears a run's place in line, from a sandbox that tells it."""
     pythons = snippet.pythons or (default_python,)  # None: the sandbox's own default
+    # A sandbox that counts its waiting runs (the local one) also tells their places.
+    places = {"queued": queued} if queued is not None and hasattr(sandbox, "waiting") else {}
     try:
         results = await asyncio.gather(
             *(
@@ -215,6 +114,7 @@ async def run_snippet(
                     fast=snippet.fast,
                     timeline=bool(snippet.timeline),
                     stdin=snippet.stdin,
+                    **places,
                 )
                 for python in pythons
             )
@@ -230,8 +130,17 @@ async def run_snippet(
         if not snippet.stdin and (results[0].error or {}).get("type") == "EOFError":
             head, _, block = reply.content.partition("\n")
             reply = dataclasses.replace(reply, content=fit(f"{head}\n{NO_INPUT}\n{block}"))
+        if awaits_at_top_level(results[0]):
+            reply = dataclasses.replace(reply, meta={**reply.meta, "top_level_await": True})
         return with_timeline_button(reply, snippet)
     return comparison_reply(dict(zip(pythons, results, strict=True)), timeout, memory_mib)
+
+
+def awaits_at_top_level(result: Result) -> bool:
+    """Whether the script failed only to compile, on an `await` outside any function:
+    `python -m asyncio` (our repl mode) would run it."""
+    error = result.error or {}
+    return error.get("type") == "SyntaxError" and error.get("message") == "'await' outside function"
 
 
 async def with_timeline(reply: Reply, result: Result, theme: str) -> Reply:

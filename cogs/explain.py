@@ -13,7 +13,7 @@ from bot.knowledge.render import INDEX_ACTION, RUN_ACTION, TOPIC_ACTION
 from bot.knowledge.service import Knowledge
 from bot.knowledge.topics import fold
 from bot.replies import Reply
-from bot.runs import Options
+from bot.snippets import Options
 from cogs.run import CodeModal
 
 GLOBAL = 0  # direct messages and the console's local guild share the defaults

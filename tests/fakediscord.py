@@ -105,7 +105,14 @@ class FakeDiscord:
         commands = await request.json()
         self.syncs.append((request.path, [c["name"] for c in commands]))
         echoed = [
-            {**c, "id": str(next(self.ids)), "application_id": APP_ID, "version": "1"}
+            # A message menu has no description; Discord echoes an empty one.
+            {
+                "description": "",
+                **c,
+                "id": str(next(self.ids)),
+                "application_id": APP_ID,
+                "version": "1",
+            }  # fmt: skip
             for c in commands
         ]
         return reply_json(echoed)

@@ -121,3 +121,15 @@ async def click(bot, member, channel, message: discord.Message, label: str, wait
     author = {"id": str(bot.user.id), "username": "awaitbot", "discriminator": "0", "avatar": None}
     payload["message"] = message_data(message.id, channel.id, author, message.content)
     return await _deliver(bot, payload, wait_for)
+
+
+async def message_menu(bot, member, channel, name: str, target: dict, wait_for: int = 1):
+    """Right-click the message `target` (its API data), Apps, `name`."""
+    data = {
+        "id": str(next(_ids)),
+        "name": name,
+        "type": 3,  # a message command
+        "target_id": str(target["id"]),
+        "resolved": {"messages": {str(target["id"]): {**target, "channel_id": str(channel.id)}}},
+    }
+    return await _deliver(bot, _payload(bot, member, channel, 2, data), wait_for)

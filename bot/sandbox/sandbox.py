@@ -19,6 +19,7 @@ from . import interpreters, protocol
 from .limits import MODES, Limits
 from .outcome import Output, build_result, missing_layers
 from .result import Diagnose, Result
+from .slots import Queued, Slots
 from .workerproc import WorkerProcess
 
 log = logging.getLogger(__name__)
@@ -52,9 +53,7 @@ class Sandbox:
         self._layers = tuple(sorted(_layers)) if _layers is not None else LAYERS
         self._workers: dict[str, WorkerProcess] = {}
         self._ids = itertools.count(1)
-        self._free = list(range(self.limits.concurrency))
-        self._slot_ready: asyncio.Condition | None = None
-        self._waiting = 0
+        self._slots = Slots(self.limits.concurrency, self.limits.queue_bound)
         self._start_lock: asyncio.Lock | None = None
         self._warned: set[str] = set()
         self._closed = False
@@ -75,7 +74,6 @@ class Sandbox:
         python = python or self.python
         if self._start_lock is None:
             self._start_lock = asyncio.Lock()
-            self._slot_ready = asyncio.Condition()
         async with self._start_lock:
             worker = self._workers.get(python)
             if worker is not None and worker.alive():
@@ -115,7 +113,10 @@ class Sandbox:
         fast: bool = False,
         timeline: bool = False,
         stdin: str = "",
+        queued: Queued | None = None,
     ) -> Result:
+        """Run `code`. If every slot is busy the run waits in line, and `queued`
+        (when given) hears its place each time it moves; a full line answers busy."""
         refusal = self._check(code + stdin, timeout, memory_mib, mode)
         if refusal is None and python is not None:
             try:
@@ -138,18 +139,11 @@ class Sandbox:
                     + "); set accept_weak_isolation to run anyway",
                 )
             )
-        assert self._slot_ready is not None
-        async with self._slot_ready:
-            if not self._free and self._waiting >= self.limits.queue_bound:
-                return self._count(
-                    Result.refused("busy", "Busy", "the sandbox is busy; try again shortly")
-                )
-            self._waiting += 1
-            try:
-                await self._slot_ready.wait_for(lambda: bool(self._free))
-            finally:
-                self._waiting -= 1
-            slot = self._free.pop()
+        slot = await self._slots.take(queued)
+        if slot is None:
+            return self._count(
+                Result.refused("busy", "Busy", "the sandbox is busy; try again shortly")
+            )
         try:
             wall = min(timeout or self.limits.wall_seconds, self.limits.wall_seconds)
             memory = min(memory_mib or self.limits.memory_mib, self.limits.memory_mib)
@@ -165,10 +159,13 @@ class Sandbox:
             )
             result = await self._run_in_slot(worker, order, request)
         finally:
-            async with self._slot_ready:
-                self._free.append(slot)
-                self._slot_ready.notify()
+            self._slots.give(slot)
         return self._count(result)
+
+    @property
+    def waiting(self) -> int:
+        """How many runs wait for a slot right now."""
+        return self._slots.waiting
 
     def _check(self, code, timeout, memory_mib, mode) -> Result | None:
         if mode not in MODES:
@@ -249,8 +246,8 @@ class Sandbox:
             "default_python": interpreters.version_of(self.python),
             "available": list(interpreters.available()),
             "slots": self.limits.concurrency,
-            "running": self.limits.concurrency - len(self._free),
-            "queue": self._waiting,
+            "running": self._slots.running,
+            "queue": self._slots.waiting,
             "queue_bound": self.limits.queue_bound,
             **self._counts,
             "by_status": dict(self._by_status),

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from bot import errors
 from bot.fences import Block, Unclosed, blocks, without_direction_marks
-from bot.runs import parse_snippet
+from bot.snippets import parse_snippet
 
 LIMIT = 20_000
 # Code a person writes: any text without backticks (a fence inside is the

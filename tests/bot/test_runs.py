@@ -1,8 +1,9 @@
 import pytest
 
 from bot import errors
-from bot.runs import comparison_reply, parse_snippet, result_reply
+from bot.runs import comparison_reply, result_reply
 from bot.sandbox import Result
+from bot.snippets import parse_snippet
 
 LIMIT = 20_000
 

@@ -65,7 +65,7 @@ def test_timeline_through_the_command_line_and_its_button(tmp_path):
             "--json",
             "!run --fast --timeline " + PROGRAM,
             "!run print(1)",
-            "!press 1",
+            "!press 3",  # Timeline, after Run again and Delete
         ],
         cwd=REPO,
         env=cli_env(tmp_path),
@@ -78,6 +78,7 @@ def test_timeline_through_the_command_line_and_its_button(tmp_path):
     assert [a["filename"] for a in drawn["attachments"]] == ["timeline.png"]
     assert "Virtual time" in drawn["content"]
     # the blocked loop's hint offers its topic; no Timeline button: it has one
-    assert [b["label"] for b in drawn["buttons"]] == ["Explain: blocking-calls"]
-    assert [b["label"] for b in plain["buttons"]] == ["Timeline"]
+    run_buttons = ["🔁 Run again", "🗑 Delete"]
+    assert [b["label"] for b in drawn["buttons"]] == [*run_buttons, "Explain: blocking-calls"]
+    assert [b["label"] for b in plain["buttons"]] == [*run_buttons, "Timeline"]
     assert [a["filename"] for a in pressed["attachments"]] == ["timeline.png"]

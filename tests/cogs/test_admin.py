@@ -1,3 +1,4 @@
+import discord
 import discord.ext.test as dpytest
 
 from tests.interactions import slash
@@ -91,7 +92,11 @@ def _check_app_command(data: dict, path: str = "") -> None:
 
 async def test_the_slash_command_tree_fits_discords_rules(dpy):
     # Discord refuses a whole sync if one name or description breaks its rules.
-    commands = [c.to_dict(dpy.tree) for c in dpy.tree.get_commands()]
+    tree = [c.to_dict(dpy.tree) for c in dpy.tree.get_commands()]
+    commands = [c for c in tree if c["type"] == discord.AppCommandType.chat_input.value]
+    menus = [c for c in tree if c["type"] == discord.AppCommandType.message.value]
     assert {c["name"] for c in commands} == {"help", "about", "faq", "run", "explain", "ask"}
     for command in commands:
         _check_app_command(command)
+    # A message menu's name is what the menu shows: any case, spaces allowed.
+    assert [m["name"] for m in menus] == ["Run code"]
