@@ -8,7 +8,7 @@ data/migrations/002_search.sql); a question is scored on six signals:
   and word pairs come from the answer, against every topic, the FAQs found
   and the off-topic examples (a question like those gets no answer);
 - question: how close (weighted by word rarity) the two nearest example
-  questions of an answer are; topics carry 60 each, FAQs their title;
+  questions of an answer are; topics carry 72 each, FAQs their title;
 - coverage: how much of the question, by weight, the answer holds;
 - bm25 over names, aliases, titles, bodies, error lines and examples (typos
   corrected to the closest word of the index first);
