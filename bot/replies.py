@@ -132,7 +132,11 @@ def fit(text: str, limit: int = MAX_CONTENT) -> str:
 
 def discord_kwargs(reply: Reply) -> dict:
     """Keyword arguments for `Messageable.send` (the view is added by the bot)."""
-    kwargs: dict = {"content": fit(clean(reply.content)) or None}
+    # No reply means to ping anyone: whatever a snippet printed or an FAQ says.
+    kwargs: dict = {
+        "content": fit(clean(reply.content)) or None,
+        "allowed_mentions": discord.AllowedMentions.none(),
+    }
     if reply.embed:
         embed = discord.Embed(
             title=fit(clean(reply.embed.title), MAX_EMBED_TITLE),
