@@ -162,8 +162,9 @@ def discord_kwargs(reply: Reply) -> dict:
 # -- text (console, `send`) ------------------------------------------------
 
 
-def render_text(reply: Reply, attachment_dir: Path | None = None) -> str:
-    """What the console prints for a reply; attachments are written to disk."""
+def render_text(reply: Reply, attachment_dir: Path | None = None, *, prefix: str) -> str:
+    """What the console prints for a reply; attachments are written to disk; buttons
+    are pressed with the `press` command, named with the bot's `prefix`."""
     parts: list[str] = []
     if reply.content:
         parts.append(clean(reply.content))
@@ -176,7 +177,7 @@ def render_text(reply: Reply, attachment_dir: Path | None = None) -> str:
     for number, button in enumerate(reply.buttons, 1):
         parts.append(f"[{number}] {button.label}")
     if reply.buttons:
-        parts.append("(press a button with `!press N`)")
+        parts.append(f"(press a button with `{prefix}press N`)")
     return "\n".join(parts) if parts else "(empty reply)"
 
 
