@@ -94,7 +94,7 @@ def build_result(
         "truncated": output.total > len(output.kept),
     }
     if done is None:
-        return _sandbox_error("the sandbox worker failed", **common)
+        return _sandbox_error("its worker stopped and is restarting", **common)
     if report.phase is None and done.returncode == SETUP_FAILED:
         return _sandbox_error("the jail could not be set up", SETUP_FAILED, **common)
     error = report.error

@@ -2,7 +2,10 @@
 numbered output next to what plain Python prints for the same code, and a
 status line that names the limit each kind of runaway snippet ran into."""
 
+import asyncio
+import os
 import re
+import signal
 from pathlib import Path
 
 import discord.ext.test as dpytest
@@ -10,7 +13,7 @@ import pytest
 
 from bot.config import Settings
 from bot.terminal import render
-from tests.sandbox.helpers import normalise_reference, reference_output
+from tests.sandbox.helpers import normalise_reference, reference_output, worker_process
 
 # The bot's limits for these tests: small, so that runaway snippets end soon.
 CPU_SECONDS, WALL_SECONDS, MEMORY_MIB = 1, 3, 64
@@ -138,3 +141,20 @@ async def test_processes_cannot_start_and_the_reply_says_why(local):
 async def test_meta_status_and_limit_reach_the_console(local):
     (reply,) = await local.handle("!run import time; time.sleep(60)")
     assert reply.meta["status"] == "timeout" and reply.meta["limit"] == "wall"
+
+
+async def test_a_sandbox_stopped_mid_run_is_named_and_then_runs_again(dpy):
+    sandbox = dpy.resources.sandbox
+    await run("print(1)\n")  # the worker is up
+    sent = asyncio.create_task(run("import time\nprint('started')\ntime.sleep(30)\n"))
+    while sandbox.stats()["running"] == 0:  # noqa: ASYNC110 - polls the sandbox, no event
+        await asyncio.sleep(0.02)
+    process = worker_process(sandbox).process
+    os.killpg(process.pid, signal.SIGKILL)
+    message = await sent
+    assert message.content.startswith(
+        "⚠️ The sandbox could not finish this run (its worker stopped and is restarting); "
+        "try again in a moment."
+    )
+    assert "error id" not in message.content and "None" not in message.content
+    assert (await run("print(2)\n")).content.startswith("✅ Finished")
