@@ -8,12 +8,14 @@ last ones as fit (an error's traceback is at the end), with one line saying how
 many are left out, and the reply attaches the whole screen, without colours.
 
 Why line numbers, and why they look like ` 9 │ text`:
-- When lines are left out, the numbers show where (they jump), and a
-  traceback's "line N" can be told from the output's own line N.
-- Right-aligned to the widest number shown, so the text starts in one column;
-  the bar is a box-drawing character a program rarely prints at a line's start,
-  so the gutter does not read as output. Discord's code blocks have no gutter
-  of their own, so it is text in the block; the file has none, for copying.
+- When lines are left out, the numbers show where (they jump) and how far
+  the output went; and people in the channel can point at "line 12".
+- Right-aligned to the widest number (the last line's, always shown), so the
+  text starts in one column; the bar is a box-drawing character a program
+  rarely prints at a line's start, so the gutter does not read as output.
+- Discord's code blocks have no gutter of their own, so it is text in the
+  block, and copying the block copies it too: the price of the above. The file
+  has no gutter.
 - In an ```ansi block a colour stays on until it is reset, across lines, so
   a gutter would take the colour of the line before. Each numbered line starts
   with a reset, and the colours still on are set again after the gutter: the
