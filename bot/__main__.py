@@ -138,7 +138,8 @@ def main(argv: list[str] | None = None) -> int:
         return connect(settings)
     if command == "run":
         print(
-            "No DISCORD_TOKEN set: starting the local console (type !help; Ctrl-D quits).",
+            f"No DISCORD_TOKEN set: starting the local console (type {settings.prefix}help; "
+            "Ctrl-D quits).",
             file=sys.stderr,
         )
     messages = args.messages if command == "send" else None

@@ -101,7 +101,10 @@ class LocalSession:
             return Reply(f"Could not read those file names: {exc}.")
         if not names:
             staged = ", ".join(p.name for p in self.staged) or "nothing"
-            return Reply(f"Attached for the next message: {staged}. `!attach FILE...` adds files.")
+            prefix = self.bot.settings.prefix
+            return Reply(
+                f"Attached for the next message: {staged}. `{prefix}attach FILE...` adds files."
+            )
         paths = [Path(name).expanduser() for name in names]
         for path in paths:
             if not path.is_file():
@@ -208,6 +211,7 @@ async def console(
 ) -> None:
     interactive = sys.stdin.isatty()
     reader = LineReader(interactive, history)
+    prefix = session.bot.settings.prefix
     try:
         while not stop.is_set():
             read = asyncio.ensure_future(read_message(reader))
@@ -223,7 +227,7 @@ async def console(
             if not text.strip() and interactive:
                 continue
             for reply in await session.handle(text):
-                print(render_text(reply, attachments), flush=True)
+                print(render_text(reply, attachments, prefix=prefix), flush=True)
     finally:
         reader.save_history()
         if interactive:
@@ -238,6 +242,7 @@ async def send(
     as_json: bool,
     stop: asyncio.Event,
 ) -> None:
+    prefix = session.bot.settings.prefix
     for text in messages:
         if stop.is_set():
             break  # SIGINT/SIGTERM: the rest is not sent
@@ -250,4 +255,4 @@ async def send(
             print(json.dumps(record, ensure_ascii=False), flush=True)
         else:
             for reply in replies:
-                print(render_text(reply, attachments), flush=True)
+                print(render_text(reply, attachments, prefix=prefix), flush=True)

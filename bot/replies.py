@@ -132,7 +132,11 @@ def fit(text: str, limit: int = MAX_CONTENT) -> str:
 
 def discord_kwargs(reply: Reply) -> dict:
     """Keyword arguments for `Messageable.send` (the view is added by the bot)."""
-    kwargs: dict = {"content": fit(clean(reply.content)) or None}
+    # No reply means to ping anyone: whatever a snippet printed or an FAQ says.
+    kwargs: dict = {
+        "content": fit(clean(reply.content)) or None,
+        "allowed_mentions": discord.AllowedMentions.none(),
+    }
     if reply.embed:
         embed = discord.Embed(
             title=fit(clean(reply.embed.title), MAX_EMBED_TITLE),
@@ -158,8 +162,9 @@ def discord_kwargs(reply: Reply) -> dict:
 # -- text (console, `send`) ------------------------------------------------
 
 
-def render_text(reply: Reply, attachment_dir: Path | None = None) -> str:
-    """What the console prints for a reply; attachments are written to disk."""
+def render_text(reply: Reply, attachment_dir: Path | None = None, *, prefix: str) -> str:
+    """What the console prints for a reply; attachments are written to disk; buttons
+    are pressed with the `press` command, named with the bot's `prefix`."""
     parts: list[str] = []
     if reply.content:
         parts.append(clean(reply.content))
@@ -172,7 +177,7 @@ def render_text(reply: Reply, attachment_dir: Path | None = None) -> str:
     for number, button in enumerate(reply.buttons, 1):
         parts.append(f"[{number}] {button.label}")
     if reply.buttons:
-        parts.append("(press a button with `!press N`)")
+        parts.append(f"(press a button with `{prefix}press N`)")
     return "\n".join(parts) if parts else "(empty reply)"
 
 

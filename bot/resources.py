@@ -107,7 +107,9 @@ async def open_resources(settings: Settings) -> AsyncIterator[Resources]:
         faqs = await stack.enter_async_context(FaqStore(path))
         limits = sandbox_limits(settings)
         sandbox = await stack.enter_async_context(open_sandbox(settings, limits))
-        knowledge = await Knowledge.open(faqs, sandbox, settings.sandbox_python)
+        knowledge = await Knowledge.open(
+            faqs, sandbox, settings.sandbox_python, prefix=settings.prefix
+        )
         yield Resources(
             faqs=faqs,
             sandbox=sandbox,

@@ -1,16 +1,16 @@
-"""`!run`: a snippet to the sandbox, and its Result to a Reply."""
+"""`!run`: a snippet to the sandbox, and its Results to a Reply (worded by
+bot/runreply.py)."""
 
 from __future__ import annotations
 
 import asyncio
 import dataclasses
-import difflib
 from collections.abc import Callable
 
-from bot import errors, terminal
+from bot import errors
 from bot import timeline as timelines
-from bot.knowledge.render import TOPIC_ACTION
-from bot.replies import MAX_CONTENT, Attachment, Button, Reply, codeblock, fit, shown
+from bot.replies import Attachment, Button, Reply, fit
+from bot.runreply import comparison_reply, result_reply
 from bot.sandbox import Limits, Result
 from bot.snippets import Snippet
 
@@ -18,74 +18,7 @@ NO_INPUT = (
     "💡 `input()` found nothing to read: write the input after the code block (or in a "
     "block marked `input`); its lines are what `input()` returns, one per call."
 )
-MAX_ERROR_NAME = 60  # characters of an exception's name on the status line
-MAX_REFUSAL = 300
 SANDBOX_DOWN = "⚠️ The sandbox is unavailable right now; try again in a moment."
-VIRTUAL_TIME = "⏩ Virtual time: sleeps took no real time; every clock says they did."
-
-
-def status_line(result: Result, timeout: float, memory_mib: int) -> str:
-    """One line about how the run ended. Everything in it that a snippet could
-    choose (an exception's name, a policy message) is shown as inline code."""
-    seconds = f"{result.wall_ms / 1000:.2f} s"
-    err = result.error or {}
-    match result.status:
-        case "ok":
-            return f"✅ Finished in {seconds}."
-        case "error":
-            line = err.get("line")
-            where = f" on line {line}" if type(line) is int else ""
-            kind = shown(err["type"], MAX_ERROR_NAME) if err.get("type") else "An error"
-            code = (
-                f"exit code {result.returncode}" if result.returncode is not None else "interrupted"
-            )
-            return f"❌ {kind}{where} ({code}), after {seconds}."
-        case "timeout":
-            if "CPU" in str(err.get("message", "")):
-                return f"⏱️ Stopped: it used more than its {result.cpu_ms // 1000} s of CPU time."
-            return f"⏱️ Stopped: it ran past the {timeout:g} s time limit."
-        case "memory":
-            return f"💾 Stopped: it used more than {memory_mib} MiB of memory."
-        case "killed" if err.get("type") == "SandboxError":
-            return "⚠️ The sandbox failed to run this; try again in a moment."
-        case "killed":
-            return f"🛑 Stopped by {shown(err.get('message') or 'a signal')} after {seconds}."
-        case "busy":
-            return "⏳ The sandbox is busy right now; try again in a few seconds."
-        case _:
-            message = err.get("message") or "the sandbox refused this snippet."
-            return f"🚫 Not run: {shown(message, MAX_REFUSAL)}"
-
-
-def result_reply(result: Result, *, timeout: float, memory_mib: int) -> Reply:
-    """The user's view of a run: a status line, the output as a terminal shows it."""
-    lines = [status_line(result, timeout, memory_mib)]
-    if result.virtual_time and result.status not in ("busy", "rejected"):
-        lines.append(VIRTUAL_TIME)
-    meta = {"status": result.status, "hints": [h["topic"] for h in result.hints]}
-    if result.status in ("busy", "rejected"):
-        return Reply("\n".join(lines), meta=meta)
-    screen, coloured = terminal.render(result.output)
-    screen = screen.removesuffix("\n")  # the block's closing fence starts a line anyway
-    if result.truncated:
-        lines.append(
-            f"(The snippet wrote {result.output_bytes:,} bytes; "
-            f"only the first {len(result.output.encode()):,} were kept.)"
-        )
-    for hint in result.hints[:2]:
-        lines.append(f"💡 {hint['why']}")
-    head = "\n".join(lines)
-    room = MAX_CONTENT - len(head) - 1
-    block = codeblock(screen or "(no output)", "ansi" if coloured else "", limit=room)
-    attachments = ()
-    if len(screen) > room - 20:
-        # The message shows the start; the whole kept output comes as a file.
-        attachments = (Attachment("output.txt", screen.encode()),)
-    buttons = tuple(
-        Button(f"Explain: {hint['topic']}", TOPIC_ACTION, (hint["topic"],))
-        for hint in result.hints[:2]
-    )
-    return Reply(head + "\n" + block, attachments=attachments, buttons=buttons, meta=meta)
 
 
 async def run_snippet(
@@ -169,50 +102,4 @@ def with_timeline_button(reply: Reply, snippet: Snippet) -> Reply:
     )
     return dataclasses.replace(
         reply, buttons=(*reply.buttons, Button("Timeline", "run.timeline", args))
-    )
-
-
-def comparison_reply(results: dict[str, Result], timeout: float, memory_mib: int) -> Reply:
-    """One status line per Python, then the output once if they agree, else a diff
-    of each against the first: asyncio changes between versions, and this shows how."""
-    versions = list(results)
-    lines = [f"**Python {v}** {status_line(r, timeout, memory_mib)}" for v, r in results.items()]
-    if any(r.virtual_time for r in results.values()):
-        lines.append(VIRTUAL_TIME)
-    screens = {v: terminal.render(r.output)[0].removesuffix("\n") for v, r in results.items()}
-    first = versions[0]
-    if len(set(screens.values())) == 1:
-        lines.append(f"Same output on Python {', '.join(versions)}:")
-        body, language = screens[first] or "(no output)", ""
-    else:
-        diffs = [
-            "\n".join(
-                difflib.unified_diff(
-                    screens[first].splitlines(),
-                    screens[other].splitlines(),
-                    f"Python {first}",
-                    f"Python {other}",
-                    lineterm="",
-                    n=2,
-                )
-            )
-            for other in versions[1:]
-            if screens[other] != screens[first]
-        ]
-        lines.append("The output differs:")
-        body, language = "\n".join(diffs), "diff"
-    head = "\n".join(lines)
-    room = MAX_CONTENT - len(head) - 1
-    attachments = ()
-    if len(body) > room - 20:
-        attachments = tuple(
-            Attachment(f"output-{v}.txt", screen.encode()) for v, screen in screens.items()
-        )
-    meta = {
-        "status": results[first].status,
-        "statuses": {v: r.status for v, r in results.items()},
-        "hints": [h["topic"] for h in results[first].hints],
-    }
-    return Reply(
-        head + "\n" + codeblock(body, language, limit=room), attachments=attachments, meta=meta
     )

@@ -15,8 +15,13 @@ from bot.replies import Embed, EmbedField, Reply, shown
 ABOUT_COOLDOWN = (3, 30.0)  # uses per seconds, per user: health checks touch the DB
 
 
-def one_line(command: commands.Command) -> str:
-    return (command.short_doc or "").strip() or "(no description)"
+def one_line(command: commands.Command, prefix: str) -> str:
+    return described(command.short_doc, prefix) or "(no description)"
+
+
+def described(text: str | None, prefix: str) -> str:
+    """A command's help text (ours), with `{prefix}` where it names a command."""
+    return (text or "").strip().replace("{prefix}", prefix)
 
 
 def format_duration(seconds: float) -> str:
@@ -44,16 +49,18 @@ class Admin(commands.Cog):
                     f"There is no command called {shown(name)}. `{prefix}help` lists them all."
                 )
             signature = f" {command.signature}" if command.signature else ""
-            text = (command.help or one_line(command)).strip()
+            text = described(command.help, prefix) or one_line(command, prefix)
             fields = []
             if command.aliases:
                 fields.append(EmbedField("Also", ", ".join(prefix + a for a in command.aliases)))
             if isinstance(command, commands.Group):
                 for sub in sorted(command.commands, key=lambda c: c.name):
-                    fields.append(EmbedField(f"{prefix}{sub.qualified_name}", one_line(sub)))
+                    fields.append(
+                        EmbedField(f"{prefix}{sub.qualified_name}", one_line(sub, prefix))
+                    )
             title = f"{prefix}{command.qualified_name}{signature}"
             return Reply(embed=Embed(title=title, description=text, fields=tuple(fields)))
-        lines = [f"`{prefix}{c.name}` — {one_line(c)}" for c in visible]
+        lines = [f"`{prefix}{c.name}` — {one_line(c, prefix)}" for c in visible]
         return Reply(
             embed=Embed(
                 title="awaitbot commands",

@@ -44,8 +44,9 @@ class Explain(commands.Cog):
     @commands.hybrid_command(name="explain", aliases=["topic", "topics"])
     @app_commands.describe(topic="A topic's name, e.g. gather, create-task, nested-run")
     async def explain(self, ctx: commands.Context, *, topic: str = "") -> None:
-        """Explain an asyncio pattern with a demo that runs live: !explain gather.
-        Alone, it lists the topics."""
+        """Explain an asyncio pattern with a demo that runs live.
+
+        `{prefix}explain gather` shows one topic; alone, it lists them all."""
         async with ctx.typing():
             reply = await self.knowledge.explain(
                 guild_of(ctx), topic, who_of(ctx.author, ctx.channel)
@@ -77,7 +78,9 @@ class Explain(commands.Cog):
     @commands.hybrid_command(name="ask")
     @app_commands.describe(question="Your question in plain words, or a pasted error")
     async def ask(self, ctx: commands.Context, *, question: str = "") -> None:
-        """Find the explanation or FAQ for a question: !ask how do I run two things at once."""
+        """Find the explanation or FAQ for a question in plain words, or a pasted error.
+
+        For example: `{prefix}ask how do I run two things at once`."""
         async with ctx.typing():
             reply = await self.knowledge.ask(
                 guild_of(ctx), question, who_of(ctx.author, ctx.channel)
@@ -93,7 +96,7 @@ class Explain(commands.Cog):
         return self.knowledge.index(int(page))
 
     async def press_run(self, who: Invocation, slug: str) -> Reply:
-        """In text: the demo as a `!run` message to send."""
+        """In text: the demo as a run message to send."""
         return self.knowledge.run_yourself(slug)
 
     async def run_form(self, who: Invocation, slug: str) -> discord.ui.Modal:

@@ -96,14 +96,15 @@ class Run(commands.Cog):
 
     @commands.group(name="run", aliases=["eval", "exec"], invoke_without_command=True)
     async def run_command(self, ctx: commands.Context, *, code: str = "") -> None:
-        """Run Python (asyncio welcome) in the sandbox: !run ```py ...```.
+        """Run Python (asyncio welcome) in the sandbox.
 
-        The code runs like `python3 snippet.py`: use asyncio.run(main()) for
-        async code. Text after the code block is what input() reads. Start with
-        --repl to allow top-level await, as in `python -m asyncio`; with --py 3.13
-        to pick a Python, or --py 3.11,3.13 (or --py all) to compare them; with
-        --fast for virtual time (sleeps take no real time). A .py file attached
-        to the message works too, and so does replying with !run to a message
+        `{prefix}run` followed by the code, best in a ```py block. The code runs
+        like `python3 snippet.py`: use asyncio.run(main()) for async code. Text
+        after the code block is what input() reads. Start with --repl to allow
+        top-level await, as in `python -m asyncio`; with --py 3.13 to pick a
+        Python, or --py 3.11,3.13 (or --py all) to compare them; with --fast for
+        virtual time (sleeps take no real time). A .py file attached to the
+        message works too, and so does replying with `{prefix}run` to a message
         that holds code. Edit your message within a minute to run it again.
         """
         message = ctx.message
@@ -116,8 +117,10 @@ class Run(commands.Cog):
 
     @run_command.command(name="channels")
     async def channels(self, ctx: commands.Context, *, text: str = "") -> None:
-        """Where code runs here: !run channels list | add #channel... | remove #channel...
-        (moderators change it; with no channel named, this one)."""
+        """Where code runs here: list the channels, or add and remove them (moderators).
+
+        `{prefix}run channels list | add #channel... | remove #channel...`; with no
+        channel named, this one."""
         action, _, names = text.partition(" ")
         if action.lower() not in ("", "list", "add", "remove"):
             # `!run channels = 3` is code that happens to start with the word.

@@ -17,8 +17,8 @@ def when(timestamp: float) -> str:
     return datetime.fromtimestamp(timestamp, UTC).strftime("%Y-%m-%d %H:%M UTC")
 
 
-def entry_reply(entry: Entry, note: str = "") -> Reply:
-    footer = f"!faq {entry.name}"
+def entry_reply(entry: Entry, note: str = "", *, prefix: str) -> Reply:
+    footer = f"{prefix}faq {entry.name}"
     if entry.aliases:
         footer += " · also " + ", ".join(entry.aliases)
     if note:
@@ -27,16 +27,16 @@ def entry_reply(entry: Entry, note: str = "") -> Reply:
     return Reply(embed=embed, meta={"faq": entry.name})
 
 
-def lookup_reply(result: LookupResult, query: str) -> Reply:
+def lookup_reply(result: LookupResult, query: str, *, prefix: str) -> Reply:
     if result.entry is not None:
         note = "" if result.kind in ("exact", "alias") else f"best match for {shown(query)}"
-        reply = entry_reply(result.entry, note)
+        reply = entry_reply(result.entry, note, prefix=prefix)
         return Reply(embed=reply.embed, meta={**reply.meta, "match": result.kind})
     buttons = tuple(Button(name, "faq.show", (name,)) for name in result.suggestions[:3])
     text = f"No FAQ matches {shown(query)}."
     if buttons:
         text += " Did you mean one of these?"
-    text += " Moderators can add one with `!faq add <name> <content>`."
+    text += f" Moderators can add one with `{prefix}faq add <name> <content>`."
     return Reply(
         text,
         buttons=buttons,
@@ -49,9 +49,9 @@ def summary_line(item: Summary) -> str:
     return f"`{item.name}` — {item.title or '(untitled)'}{mark}"
 
 
-def page_reply(page: Page) -> Reply:
+def page_reply(page: Page, *, prefix: str) -> Reply:
     if not page.items:
-        return Reply("There are no FAQs here yet. Moderators can add one with `!faq add`.")
+        return Reply(f"There are no FAQs here yet. Moderators can add one with `{prefix}faq add`.")
     buttons = []
     if page.page > 1:
         buttons.append(Button("◀ Previous", "faq.list", (str(page.page - 1),)))
@@ -60,7 +60,7 @@ def page_reply(page: Page) -> Reply:
     embed = Embed(
         title=f"FAQs ({page.total})",
         description="\n".join(summary_line(i) for i in page.items),
-        footer=f"page {page.page} of {page.pages} · !faq <name> shows one",
+        footer=f"page {page.page} of {page.pages} · {prefix}faq <name> shows one",
     )
     return Reply(embed=embed, buttons=tuple(buttons), meta={"page": page.page})
 
@@ -95,7 +95,7 @@ def info_reply(info: Info, name_of) -> Reply:
     return Reply(embed=Embed(title=entry.title or entry.name, fields=fields))
 
 
-def history_reply(name: str, revisions: list[Revision], name_of) -> Reply:
+def history_reply(name: str, revisions: list[Revision], name_of, *, prefix: str) -> Reply:
     lines = []
     shown_from = max(0, len(revisions) - 15)
     for n in range(shown_from, len(revisions)):
@@ -109,7 +109,7 @@ def history_reply(name: str, revisions: list[Revision], name_of) -> Reply:
         if change:
             line += f"\n  ↳ {change}"
         lines.append(line)
-    footer = "!faq revert <name> <revision> brings back an older text"
+    footer = f"{prefix}faq revert <name> <revision> brings back an older text"
     if len(revisions) > 15:
         footer = f"last 15 of {len(revisions)} revisions · " + footer
     description = "\n".join(lines)[:4096]

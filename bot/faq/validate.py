@@ -58,7 +58,7 @@ def check_key(raw: str, what: str = "name") -> str:
             f"The {what} `{key[:MAX_NAME]}` may only use letters a-z, digits, `-` and `_`."
         )
     if key in RESERVED:
-        raise InvalidInput(f"`{key}` is a subcommand of !faq and cannot be an FAQ {what}.")
+        raise InvalidInput(f"`{key}` is a subcommand of `faq` and cannot be an FAQ {what}.")
     return key
 
 
@@ -129,7 +129,7 @@ def check_query(raw: str) -> str:
         raise InvalidInput(f"That query is too long: at most {MAX_QUERY} characters.")
     query = normalise_query(raw)
     if not query:
-        raise InvalidInput("Tell me what to look up, e.g. `!faq blocking-calls`.")
+        raise InvalidInput("Tell me what to look up: an FAQ's name, or a few words.")
     return query
 
 

@@ -31,7 +31,9 @@ class DemoRun:
     live: bool
 
 
-def topic_reply(topic: Topic, demo: DemoRun, library: Library, note: str = "") -> Reply:
+def topic_reply(
+    topic: Topic, demo: DemoRun, library: Library, note: str = "", *, prefix: str
+) -> Reply:
     code = codeblock(topic.demo.rstrip("\n"), "py")
     output = demo.output.rstrip("\n") or "(no output)"
     if len(output) > MAX_OUTPUT_SHOWN:
@@ -47,7 +49,7 @@ def topic_reply(topic: Topic, demo: DemoRun, library: Library, note: str = "") -
     if related:
         lines = "\n".join(f"`{t.slug}` — {t.summary}" for t in related)
         fields = (EmbedField("Related", lines[:1024]),)
-    footer = f"!explain {topic.slug}" + (f" · {note}" if note else "")
+    footer = f"{prefix}explain {topic.slug}" + (f" · {note}" if note else "")
     buttons = (
         Button("Run it yourself", RUN_ACTION, (topic.slug,)),
         *(Button(t.title[:80], TOPIC_ACTION, (t.slug,)) for t in related),
@@ -59,9 +61,9 @@ def topic_reply(topic: Topic, demo: DemoRun, library: Library, note: str = "") -
     )
 
 
-def run_it_yourself(topic: Topic) -> Reply:
+def run_it_yourself(topic: Topic, *, prefix: str) -> Reply:
     """For text transports: a message ready to send (Discord opens the /run form)."""
-    message = f"!run --fast\n```py\n{topic.demo.rstrip()}\n```"
+    message = f"{prefix}run --fast\n```py\n{topic.demo.rstrip()}\n```"
     return Reply(
         f"Send this to run the demo yourself (change it as you like):\n{message}",
         meta={"topic": topic.slug},
@@ -82,7 +84,7 @@ def index_pages(library: Library) -> list[list[tuple[str, list[Topic]]]]:
     return pages
 
 
-def index_reply(library: Library, page: int = 1) -> Reply:
+def index_reply(library: Library, page: int = 1, *, prefix: str) -> Reply:
     pages = index_pages(library)
     page = max(1, min(page, len(pages)))
     fields = tuple(
@@ -95,7 +97,7 @@ def index_reply(library: Library, page: int = 1) -> Reply:
         buttons.append(Button("◀ Previous", INDEX_ACTION, (str(page - 1),)))
     if page < len(pages):
         buttons.append(Button("Next ▶", INDEX_ACTION, (str(page + 1),)))
-    footer = "!explain <topic> · !ask <question>"
+    footer = f"{prefix}explain <topic> · {prefix}ask <question>"
     if len(pages) > 1:
         footer = f"page {page} of {len(pages)} · {footer}"
     embed = Embed(
@@ -107,12 +109,12 @@ def index_reply(library: Library, page: int = 1) -> Reply:
     return Reply(embed=embed, buttons=tuple(buttons), meta={"topic": None})
 
 
-def choices_reply(query: str, suggestions: list[Candidate], what: str) -> Reply:
+def choices_reply(query: str, suggestions: list[Candidate], what: str, *, prefix: str) -> Reply:
     """Nothing fits well: say so, and offer the closest answers as buttons."""
     text = f"I don't have a good answer for {shown(query)}."
     if suggestions:
         text += " Did you mean one of these?"
-    text += " `!explain` lists every topic."
+    text += f" `{prefix}explain` lists every topic."
     buttons = tuple(button_for(c) for c in suggestions[:3])
     return Reply(
         text,
@@ -127,11 +129,11 @@ def button_for(candidate: Candidate) -> Button:
     return Button(candidate.title[:80], TOPIC_ACTION, (candidate.ref,))
 
 
-def faq_miss_reply(query: str, suggestions: list[Candidate]) -> Reply:
+def faq_miss_reply(query: str, suggestions: list[Candidate], *, prefix: str) -> Reply:
     text = f"No FAQ matches {shown(query)}."
     if suggestions:
         text += " Did you mean one of these?"
-    text += " Moderators can add one with `!faq add <name> <content>`."
+    text += f" Moderators can add one with `{prefix}faq add <name> <content>`."
     return Reply(
         text,
         buttons=tuple(button_for(c) for c in suggestions[:3]),

@@ -39,8 +39,16 @@ ALTERNATIVES = 2
 
 class Knowledge:
     def __init__(
-        self, library: Library, ranker: Ranker, store: FaqStore, sandbox, python: str | None = None
+        self,
+        library: Library,
+        ranker: Ranker,
+        store: FaqStore,
+        sandbox,
+        python: str | None = None,
+        *,
+        prefix: str,
     ) -> None:
+        self.prefix = prefix  # the command prefix replies name commands with (settings)
         self.library = library
         self.ranker = ranker
         self.store = store
@@ -51,19 +59,25 @@ class Knowledge:
 
     @classmethod
     async def open(
-        cls, store: FaqStore, sandbox, python: str | None = None, directory=TOPICS_DIR
+        cls,
+        store: FaqStore,
+        sandbox,
+        python: str | None = None,
+        directory=TOPICS_DIR,
+        *,
+        prefix: str,
     ) -> Knowledge:
         library = Library.load(directory)
         ranker = Ranker(store, library)
         await ranker.sync_topics()
-        return cls(library, ranker, store, sandbox, python)
+        return cls(library, ranker, store, sandbox, python, prefix=prefix)
 
     # -- the commands ------------------------------------------------------
 
     async def explain(self, guild_id: int, query: str, who: Who) -> Reply:
         """A topic by name (typos forgiven), else the best answer the ranking has."""
         if not query.strip():
-            return index_reply(self.library)
+            return index_reply(self.library, prefix=self.prefix)
         start = time.perf_counter()
         found = self.library.find(query)
         if found.topic is not None:
@@ -79,7 +93,7 @@ class Knowledge:
     async def ask(self, guild_id: int, text: str, who: Who) -> Reply:
         if not text.strip():
             raise InvalidInput(
-                "Ask me something, e.g. `!ask how do I run two coroutines at once`, "
+                f"Ask me something, e.g. `{self.prefix}ask how do I run two coroutines at once`, "
                 "or paste an error."
             )
         start = time.perf_counter()
@@ -101,24 +115,25 @@ class Knowledge:
             if found is None:
                 others = [c.ref for c in ranking.others]
                 self._log("faq", g, who, query, "miss", None, None, tuple(others), start)
-                return faq_miss_reply(query, list(ranking.others))
+                return faq_miss_reply(query, list(ranking.others), prefix=self.prefix)
         entry = found.entry
         self._log("faq", g, who, query, found.kind, entry.name, found.score, (), start, entry.id)
-        return render.lookup_reply(found, query)
+        return render.lookup_reply(found, query, prefix=self.prefix)
 
     async def topic(self, slug: str, note: str = "") -> Reply:
         topic = self.library.topics.get(slug)
         if topic is None:
             raise InvalidInput(
-                f"There is no topic called {shown(slug, 40)}; `!explain` lists them."
+                f"There is no topic called {shown(slug, 40)}; `{self.prefix}explain` lists them."
             )
-        return topic_reply(topic, await self.demo(topic), self.library, note)
+        demo = await self.demo(topic)
+        return topic_reply(topic, demo, self.library, note, prefix=self.prefix)
 
     def index(self, page: int = 1) -> Reply:
-        return index_reply(self.library, page)
+        return index_reply(self.library, page, prefix=self.prefix)
 
     def run_yourself(self, slug: str) -> Reply:
-        return run_it_yourself(self.library[slug])
+        return run_it_yourself(self.library[slug], prefix=self.prefix)
 
     # -- answering -----------------------------------------------------------
 
@@ -133,7 +148,7 @@ class Knowledge:
             faq_id=best.faq_id if best else None,
         )  # fmt: skip
         if best is None:
-            return choices_reply(query, list(ranking.others), "miss")
+            return choices_reply(query, list(ranking.others), "miss", prefix=self.prefix)
         note = f"best match for {shown(query, 40)}"
         reply = await self._show(guild_id, best, note)
         extra = tuple(button_for(c) for c in ranking.others[:ALTERNATIVES])
@@ -151,8 +166,8 @@ class Knowledge:
         row = await self.store.db.read_one(sql.BY_ID, {"id": candidate.faq_id})
         entry: Entry | None = sql.entry(row) if row else None
         if entry is None:  # removed since the ranking was made
-            return Reply(f"That FAQ was just removed; try `!faq {candidate.ref[4:]}`.")
-        return render.entry_reply(entry, note)
+            return Reply(f"That FAQ was just removed; try `{self.prefix}faq {candidate.ref[4:]}`.")
+        return render.entry_reply(entry, note, prefix=self.prefix)
 
     def _checked(self, text: str) -> str:
         if len(text) > MAX_QUESTION:

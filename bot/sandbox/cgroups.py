@@ -50,6 +50,16 @@ def _own_paths() -> dict[str, str]:
     return paths
 
 
+def _counter_in(path: str, wanted: str) -> int:
+    """A counter from a cgroup's events file (lines of `name value`)."""
+    with open(path, encoding="ascii") as handle:
+        for line in handle:
+            name, _, value = line.partition(" ")
+            if name == wanted:
+                return int(value)
+    return 0
+
+
 def _write(path: str, value: str) -> None:
     with open(path, "w", encoding="ascii") as handle:
         handle.write(value)
@@ -148,13 +158,16 @@ class Cell:
             self.memory_limit = f"{memory}/memory.max"
             self.events = f"{memory}/memory.events"
         self.pids_limit = f"{pids}/pids.max"
+        self.pids_events = f"{pids}/pids.events"
         self.limit = -1
         self.kills = 0  # the OOM counter as last read
+        self.refusals = 0  # the pids counter ("max": clones refused) as last read
 
     def configure(self, memory_bytes: int, threads: int) -> None:
         _write(self.pids_limit, str(threads))
         self.set_memory(memory_bytes)
         self.kills = self.oom_kills()
+        self.refusals = _counter_in(self.pids_events, "max")
         if self.version == 2:
             with contextlib.suppress(OSError):
                 _write(f"{self.memory_limit.rsplit('/', 1)[0]}/memory.swap.max", "0")
@@ -172,13 +185,14 @@ class Cell:
         before, self.kills = self.kills, self.oom_kills()
         return self.kills > before
 
+    def refused_threads(self) -> bool:
+        """Did the kernel refuse a new thread (or process) to the run just ended,
+        because the cell had as many as its pids limit allows?"""
+        before, self.refusals = self.refusals, _counter_in(self.pids_events, "max")
+        return self.refusals > before
+
     def oom_kills(self) -> int:
-        with open(self.events, encoding="ascii") as handle:
-            for line in handle:
-                name, _, value = line.partition(" ")
-                if name == "oom_kill":
-                    return int(value)
-        return 0
+        return _counter_in(self.events, "oom_kill")
 
     def join(self) -> None:
         """Move the calling process into this cell (the child does it, as root)."""

@@ -80,6 +80,8 @@ def build_result(
     *,
     wall: float,
     cpu_seconds: int,
+    memory_mib: int | None = None,
+    threads: int | None = None,
     virtual_time: bool = False,
 ) -> Result:
     """Decide the status from trusted facts (the kernel's, via the worker, and the
@@ -92,19 +94,24 @@ def build_result(
         "truncated": output.total > len(output.kept),
     }
     if done is None:
-        return _sandbox_error("the sandbox worker failed", **common)
+        return _sandbox_error("its worker stopped and is restarting", **common)
     if report.phase is None and done.returncode == SETUP_FAILED:
         return _sandbox_error("the jail could not be set up", SETUP_FAILED, **common)
     error = report.error
     cpu_limit_ms = cpu_seconds * 1000
+    # The limit the run ran into, from the kernel's word: the deadline the worker
+    # keeps, the cgroup's OOM and pids counters, RLIMIT_CPU's SIGKILL.
+    limit = None
     if done.timed_out:
-        status = "timeout"
+        status, limit = "timeout", _limit("wall", wall)
         error = _fact("Timeout", f"stopped after {wall:g} s (wall-clock limit)")
     elif done.oom_killed:
-        status = "memory"
+        status, limit = "memory", _limit("memory", memory_mib)
         error = _fact("MemoryLimit", "stopped: it used more memory than the limit")
     elif done.signal in (signal.SIGKILL, signal.SIGXCPU) and done.cpu_ms >= cpu_limit_ms * 0.9:
-        status = "timeout"
+        # Nothing else in the jail sends these: soft and hard RLIMIT_CPU are equal,
+        # so the kernel ends the run with SIGKILL once its CPU seconds are spent.
+        status, limit = "timeout", _limit("cpu", cpu_seconds)
         error = _fact("Timeout", f"stopped after {cpu_seconds} s of CPU time (CPU limit)")
     elif report.phase == REFUSED:
         status = "rejected"
@@ -118,6 +125,8 @@ def build_result(
         status, error = "ok", None
     else:
         status = "error"
+    if limit is None and done.threads_refused:
+        limit = _limit("threads", threads)  # the run went on, without the thread it asked for
     facts = {**(report.facts or {}), "blocked": list(report.blocked)}
     return Result(
         status=status,
@@ -126,11 +135,16 @@ def build_result(
         wall_ms=done.wall_ms,
         cpu_ms=done.cpu_ms,
         error=error,
+        limit=limit,
         facts=facts,
         virtual_time=virtual_time,
         timeline=report.timeline,
         **common,
     )
+
+
+def _limit(name: str, value: float | None) -> dict[str, Any]:
+    return {"name": name, "value": value}
 
 
 def _fact(kind: str, message: str) -> dict[str, Any]:

@@ -140,6 +140,7 @@ class Done:
     wall_ms: int
     timed_out: bool
     oom_killed: bool
+    threads_refused: bool  # the pids cgroup refused the run a thread (or process)
 
 
 def encode_event(kind: str, **fields: Any) -> bytes:

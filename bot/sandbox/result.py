@@ -23,6 +23,10 @@ class Result:
     wall_ms: int = 0
     cpu_ms: int = 0
     error: dict[str, Any] | None = None
+    # The limit the run ran into, as the kernel reported it: `{"name", "value"}` with
+    # name `wall` or `cpu` (seconds), `memory` (MiB) or `threads` (how many it may
+    # have); None when it stayed within all of them. See docs/sandbox.md.
+    limit: dict[str, Any] | None = None
     # What the run's diagnose hook (bot/knowledge/diagnostics.py) made of the facts.
     hints: list[dict[str, str]] = dataclasses.field(default_factory=list)
     # Facts for diagnosis: `blocking_sleep_lines` (where an `async def` calls

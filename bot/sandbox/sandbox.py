@@ -231,6 +231,8 @@ class Sandbox:
             output,
             wall=order.wall,
             cpu_seconds=order.cpu,
+            memory_mib=order.memory_bytes >> 20,
+            threads=self.limits.threads,
             virtual_time=request.fast,
         )
 

@@ -234,10 +234,11 @@ class Worker:
     def finish(self, run: Run, status: int, usage: resource.struct_rusage) -> None:
         wall_ms = int((time.monotonic() - run.started) * 1000)
         _kill_group(run.pid)
-        oom_killed = False
+        oom_killed = threads_refused = False
         if self.cgroups:
             try:
                 oom_killed = self.cgroups[run.cell].killed_for_memory(status)
+                threads_refused = self.cgroups[run.cell].refused_threads()
             except OSError:
                 pass
         if self.isolated:
@@ -253,6 +254,7 @@ class Worker:
             wall_ms=wall_ms,
             timed_out=run.timed_out,
             oom_killed=oom_killed,
+            threads_refused=threads_refused,
         )
         slot = run.order.slot
         if not self.closing and slot not in self.spares:

@@ -59,14 +59,22 @@ class Faq(commands.Cog):
     async def reply(self, ctx: commands.Context, reply: Reply) -> None:
         await self.bot.send_reply(ctx, reply)
 
+    @property
+    def prefix(self) -> str:
+        return self.bot.settings.prefix
+
     # -- everyone ------------------------------------------------------------
 
     @commands.hybrid_group(name="faq", invoke_without_command=True, fallback="show")
     @app_commands.describe(query="An FAQ's name or alias, or a few words")
     async def faq(self, ctx: commands.Context, *, query: str = "") -> None:
-        """Show an FAQ by name, alias or a few words: !faq blocking calls."""
+        """Show an FAQ by name, alias or a few words.
+
+        `{prefix}faq blocking calls` finds the FAQ about blocking calls; alone, it
+        lists the FAQs."""
         if not query.strip():
-            await self.reply(ctx, render.page_reply(await self.faqs.list_page(guild_of(ctx))))
+            page = await self.faqs.list_page(guild_of(ctx))
+            await self.reply(ctx, render.page_reply(page, prefix=self.prefix))
             return
         who = Who(ctx.author.id, ctx.channel.id if ctx.channel else 0)
         await self.reply(ctx, await self.bot.resources.knowledge.faq(guild_of(ctx), query, who))
@@ -75,7 +83,8 @@ class Faq(commands.Cog):
     @app_commands.describe(page="Page number")
     async def list_(self, ctx: commands.Context, page: int = 1) -> None:
         """List the FAQs, a page at a time."""
-        await self.reply(ctx, render.page_reply(await self.faqs.list_page(guild_of(ctx), page)))
+        listed = await self.faqs.list_page(guild_of(ctx), page)
+        await self.reply(ctx, render.page_reply(listed, prefix=self.prefix))
 
     @faq.command()
     @app_commands.describe(words="Words to look for in names, titles and answers")
@@ -101,7 +110,9 @@ class Faq(commands.Cog):
             await ctx.interaction.response.send_modal(FaqForm(self, name, None))
             return
         if not content:
-            raise errors.InvalidInput(f"What should `{name[:64]}` say? `!faq add <name> <answer>`")
+            raise errors.InvalidInput(
+                f"What should `{name[:64]}` say? `{self.prefix}faq add <name> <answer>`"
+            )
         entry = await self.faqs.add(ctx.guild.id, name, content, ctx.author.id)
         await self.reply(ctx, Reply(f"Added FAQ `{entry.name}`.", meta={"faq": entry.name}))
 
@@ -114,7 +125,9 @@ class Faq(commands.Cog):
             await ctx.interaction.response.send_modal(FaqForm(self, entry.name, entry))
             return
         if not content:
-            raise errors.InvalidInput("Give the new answer: `!faq edit <name> <answer>`")
+            raise errors.InvalidInput(
+                f"Give the new answer: `{self.prefix}faq edit <name> <answer>`"
+            )
         entry = await self.faqs.edit(ctx.guild.id, name, content, ctx.author.id)
         await self.reply(ctx, Reply(f"Updated `{entry.name}` (revision {entry.revision})."))
 
@@ -128,7 +141,9 @@ class Faq(commands.Cog):
     @faq.group(name="alias", invoke_without_command=True)
     async def alias(self, ctx: commands.Context) -> None:
         """Add or remove another name for an FAQ (moderators)."""
-        await self.reply(ctx, Reply("Use `!faq alias add <name> <alias>` or `... remove`."))
+        await self.reply(
+            ctx, Reply(f"Use `{self.prefix}faq alias add <name> <alias>` or `... remove`.")
+        )
 
     @alias.command(name="add")
     async def alias_add(self, ctx: commands.Context, name: str, alias: str) -> None:
@@ -147,11 +162,12 @@ class Faq(commands.Cog):
 
     @faq.command()
     async def remove(self, ctx: commands.Context, name: str, *, reason: str | None = None) -> None:
-        """Remove an FAQ; !faq restore brings it back (moderators)."""
+        """Remove an FAQ; `faq restore` brings it back (moderators)."""
         await self.moderator(ctx)
         entry = await self.faqs.remove(ctx.guild.id, name, ctx.author.id, reason)
         await self.reply(
-            ctx, Reply(f"Removed `{entry.name}`. `!faq restore {entry.name}` undoes it.")
+            ctx,
+            Reply(f"Removed `{entry.name}`. `{self.prefix}faq restore {entry.name}` undoes it."),
         )
 
     @faq.command()
@@ -166,7 +182,8 @@ class Faq(commands.Cog):
         """Every change to an FAQ: who, when, why (moderators)."""
         await self.moderator(ctx)
         revisions = await self.faqs.history(ctx.guild.id, name)
-        await self.reply(ctx, render.history_reply(name, revisions, self.namer(ctx.guild)))
+        history = render.history_reply(name, revisions, self.namer(ctx.guild), prefix=self.prefix)
+        await self.reply(ctx, history)
 
     @faq.command()
     async def revert(
@@ -291,12 +308,13 @@ class Faq(commands.Cog):
         return await knowledge.faq(guild_of(who), name, Who(who.author.id, channel_id))
 
     async def press_list(self, who: Invocation, page: str) -> Reply:
-        return render.page_reply(await self.faqs.list_page(guild_of(who), int(page)))
+        listed = await self.faqs.list_page(guild_of(who), int(page))
+        return render.page_reply(listed, prefix=self.prefix)
 
     async def press_create(self, who: Invocation, example: str) -> Reply:
         await require_moderator(self.bot, who.author, who.guild, who.channel, self.faqs)
         name = render.alias_for(example) or "new-faq"
-        return Reply(f"Create it with `!faq add {name} <the answer>`.", ephemeral=True)
+        return Reply(f"Create it with `{self.prefix}faq add {name} <the answer>`.", ephemeral=True)
 
     async def create_form(self, who: Invocation, example: str) -> FaqForm:
         await require_moderator(self.bot, who.author, who.guild, who.channel, self.faqs)
@@ -311,7 +329,7 @@ class Faq(commands.Cog):
         await require_moderator(self.bot, who.author, who.guild, who.channel, self.faqs)
         started, guild_id, actor, payload = self.imports.get(token, (0.0, 0, 0, {}))
         if not payload or time.monotonic() - started > IMPORT_TTL:
-            raise errors.NotFound("That import has expired; run `!faq import` again.")
+            raise errors.NotFound(f"That import has expired; run `{self.prefix}faq import` again.")
         if guild_id != who.guild.id or actor != who.author.id:
             raise errors.Forbidden("Only the moderator who started this import can apply it.")
         del self.imports[token]

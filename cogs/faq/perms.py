@@ -15,7 +15,8 @@ async def require_moderator(bot, user, guild, channel, faqs: FaqStore) -> None:
     if not await is_moderator(bot, user, guild, channel, faqs):
         raise errors.Forbidden(
             "Only moderators can change FAQs: the server's FAQ moderator roles "
-            "(`!faq modrole list`), or people with the Manage Messages permission."
+            f"(`{bot.settings.prefix}faq modrole list`), or people with the Manage Messages "
+            "permission."
         )
 
 

@@ -66,7 +66,7 @@ def check(replies):
         assert reply.content or reply.embed, "a reply says something"
         # What Discord would receive, and what the console prints.
         sent = discord_kwargs(reply)
-        shown = [sent["content"] or "", render_text(reply)]
+        shown = [sent["content"] or "", render_text(reply, prefix="!")]
         if "embed" in sent:
             shown.append(str(sent["embed"].to_dict()))
         for text in shown:

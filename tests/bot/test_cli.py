@@ -1,6 +1,7 @@
 """The command line, run as a user runs it: real subprocesses."""
 
 import json
+import re
 import signal
 import sqlite3
 import subprocess
@@ -233,3 +234,57 @@ def test_send_stops_at_a_signal_and_skips_the_rest(tmp_path):
     assert time.monotonic() - started < 5
     assert "stopped before it could answer" in out
     assert "About awaitbot" not in out
+
+
+def test_send_json_meta_status_is_the_sandbox_status_and_names_the_limit(tmp_path):
+    proc = bot(
+        tmp_path,
+        "send",
+        "--json",
+        "!run print(1)",
+        "!run raise SystemExit(3)",
+        "!run while True: pass",
+        "!run print(",
+        AWAITBOT_SANDBOX_CPU_SECONDS="1",
+    )
+    assert proc.returncode == 0, proc.stderr
+    metas = [json.loads(line)["meta"] for line in proc.stdout.splitlines()]
+    assert [m["status"] for m in metas] == ["ok", "error", "timeout", "error"]
+    assert [m["limit"] for m in metas] == [None, None, "cpu", None]
+
+
+# Every command that answers in words, and a few ways each can answer.
+PREFIXED = [
+    "{p}help",
+    "{p}help run",
+    "{p}help explain",
+    "{p}help ask",
+    "{p}help faq",
+    "{p}run print('hi')",
+    "{p}run x = input()",
+    "{p}run",
+    "{p}run --nope print(1)",
+    "{p}explain",
+    "{p}explain gather",
+    "{p}press 1",  # Run it yourself: the demo as a message to send
+    "{p}explain no-such-topic-at-all-xyz",
+    "{p}ask",
+    "{p}ask how do I run two coroutines at once",
+    "{p}faq",
+    "{p}faq qqqq zzzz",
+    "{p}faq add",
+    "{p}attach",
+    "{p}hepl",
+    "{p}",
+    "hello",
+]
+COMMAND_WITH_BANG = re.compile(r"!(?:run|explain|ask|faq|help|press|attach|about|sync)\b")
+
+
+def test_with_another_prefix_no_reply_names_a_command_with_the_default_one(tmp_path):
+    messages = [m.format(p="?") for m in PREFIXED]
+    proc = bot(tmp_path, "send", *messages, AWAITBOT_PREFIX="?")
+    assert proc.returncode == 0, proc.stderr
+    assert not COMMAND_WITH_BANG.findall(proc.stdout), proc.stdout
+    for named in ("?help", "?explain", "?faq", "?press", "?run --fast", "?attach", "?ask"):
+        assert named in proc.stdout, named

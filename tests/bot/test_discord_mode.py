@@ -61,7 +61,7 @@ async def test_connects_answers_commands_and_shuts_down_cleanly(tmp_path, sig):
         assert embed["title"] == "About awaitbot"
         fields = {f["name"]: f["value"] for f in embed["fields"]}
         assert not fields["Gateway latency"].startswith("offline")
-        assert body["allowed_mentions"]["parse"] == ["users"]
+        assert body["allowed_mentions"]["parse"] == []  # a reply pings no one
 
         await fake.say("!abuot")
         body = await asyncio.wait_for(fake.posts.get(), 30)
@@ -113,6 +113,7 @@ async def test_a_signal_during_a_run_lets_it_answer_then_shuts_down(tmp_path):
         _, err = await asyncio.wait_for(proc.communicate(), 30)
         answer = await asyncio.wait_for(fake.posts.get(), 1)
         assert answer["content"].startswith("✅ Finished") and "working" in answer["content"]
+        assert answer["allowed_mentions"]["parse"] == []
         assert fake.posts.empty()
     text = err.decode()
     assert proc.returncode == 0, text

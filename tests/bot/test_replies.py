@@ -55,20 +55,20 @@ def test_output_attack_files_are_neutralised():
 
 def test_embed_renders_as_a_titled_text_block():
     reply = Reply(embed=Embed("Title", "Body", (EmbedField("Key", "Value"),), footer="foot"))
-    text = render_text(reply)
+    text = render_text(reply, prefix="!")
     assert text.splitlines()[0] == "┌─ Title"
     assert "│ Body" in text and "│ Key: Value" in text and "│ — foot" in text
 
 
 def test_buttons_are_listed_with_how_to_press_them():
     reply = Reply("pick", buttons=(Button("First", "x"), Button("Second", "y")))
-    text = render_text(reply)
+    text = render_text(reply, prefix="!")
     assert "[1] First" in text and "[2] Second" in text and "!press N" in text
 
 
 def test_attachments_are_written_and_their_path_printed(tmp_path):
     reply = Reply("see file", attachments=(Attachment("out.txt", b"hello"),))
-    text = render_text(reply, tmp_path)
+    text = render_text(reply, tmp_path, prefix="!")
     assert str(tmp_path / "out.txt") in text
     assert (tmp_path / "out.txt").read_bytes() == b"hello"
 

@@ -32,13 +32,13 @@ async def test_run_shows_the_output_in_a_code_block(dpy):
     await dpytest.message("!run print('hello')")
     content = dpytest.get_message().content
     assert content.startswith("✅ Finished")
-    assert "```\nhello\n```" in content
+    assert "```\n1 │ hello\n```" in content
 
 
 async def test_run_keeps_asyncio_output_in_execution_order(dpy):
     await dpytest.message("!run " + ASYNC_SNIPPET)
     content = dpytest.get_message().content
-    assert "```\nfast done\nslow done\n```" in content
+    assert "```\n1 │ fast done\n2 │ slow done\n```" in content
 
 
 async def test_run_error_shows_the_snippets_own_traceback(dpy):

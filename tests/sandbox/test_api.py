@@ -31,6 +31,7 @@ RESULT_FIELDS = {
     "wall_ms",
     "cpu_ms",
     "error",
+    "limit",
     "hints",
     "virtual_time",
     "timeline",
@@ -172,6 +173,45 @@ async def test_blocking_sleep_times_out_with_a_blocking_calls_hint(sandbox):
 async def test_memory_exhaustion_has_its_own_status(sandbox):
     result = await sandbox.run("x = bytearray(1 << 30)\n", memory_mib=64)
     assert result.status == "memory" and result.error["type"] == "MemoryLimit"
+
+
+async def test_a_busy_loop_runs_into_the_cpu_limit_not_the_clock():
+    async with Sandbox(Limits(concurrency=1, cpu_seconds=1)) as box:
+        result = await box.run("while True:\n    pass\n", timeout=8)
+    assert result.status == "timeout" and result.limit == {"name": "cpu", "value": 1}
+    assert result.wall_ms < 8000
+
+
+async def test_sleeping_past_the_deadline_runs_into_the_wall_clock_limit(sandbox):
+    result = await sandbox.run("import time\ntime.sleep(30)\n", timeout=1)
+    assert result.status == "timeout" and result.limit == {"name": "wall", "value": 1}
+    assert result.cpu_ms < 500
+
+
+async def test_memory_exhaustion_names_the_limit_it_ran_into(sandbox):
+    result = await sandbox.run("x = bytearray(1 << 30)\n", memory_mib=64)
+    assert result.limit == {"name": "memory", "value": 64}
+
+
+THREAD_BOMB = """\
+from concurrent.futures import ThreadPoolExecutor
+import time
+with ThreadPoolExecutor(max_workers=200) as pool:
+    try:
+        for _ in range(200):
+            pool.submit(time.sleep, 0.2)
+    except RuntimeError as exc:
+        print(exc)
+"""
+
+
+async def test_a_thread_bomb_runs_into_the_thread_limit(sandbox):
+    if not sandbox.stats()["isolation"].get("cgroup"):
+        pytest.skip("the thread limit is counted by the pids cgroup")
+    result = await sandbox.run(THREAD_BOMB)
+    assert result.output == "can't start new thread\n"
+    assert result.status == "ok" and result.limit == {"name": "threads", "value": 40}
+    assert (await sandbox.run("print(1)")).limit is None  # the counter is per run
 
 
 async def test_output_is_capped_but_counted(sandbox):

@@ -18,7 +18,7 @@ import socket
 
 import pytest
 
-from bot.runs import result_reply
+from bot.runreply import result_reply
 from bot.sandbox import interpreters
 
 from .helpers import (
