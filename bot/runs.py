@@ -31,8 +31,7 @@ async def run_snippet(
     """Run a snippet on its Python (or each of several, to compare them).
     `queued` hears a run's place in line, from a sandbox that tells it."""
     pythons = snippet.pythons or (default_python,)  # None: the sandbox's own default
-    # A sandbox that counts its waiting runs (the local one) also tells their places.
-    places = {"queued": queued} if queued is not None and hasattr(sandbox, "waiting") else {}
+    places = {"queued": queued} if queued is not None else {}
     try:
         results = await asyncio.gather(
             *(

@@ -22,6 +22,7 @@ from typing import Any
 from . import service
 from .limits import WALL_SECONDS
 from .result import STATUSES, Diagnose, Result
+from .slots import Queued
 from .service import ANSWER_LIMIT, REQUEST_LIMIT, VERSION
 
 log = logging.getLogger(__name__)
@@ -49,6 +50,28 @@ class AnswerLost(SandboxDown):
     died, the deadline passed, the answer was malformed): the run's fate is unknown."""
 
 
+async def _read_line(reader: asyncio.StreamReader, deadline: float, wait: float) -> bytes:
+    try:
+        left = deadline - asyncio.get_running_loop().time()
+        return await asyncio.wait_for(reader.readline(), max(left, 0.0))
+    except TimeoutError as exc:
+        raise AnswerLost(f"no answer from the sandbox within {wait:g} s") from exc
+    except (OSError, ValueError) as exc:  # ValueError: longer than ANSWER_LIMIT
+        raise AnswerLost(f"no usable answer from the sandbox: {exc}") from exc
+
+
+def _tell(queued: Queued | None, answer: dict[str, Any]) -> bool:
+    """Pass a progress line's place on; False for the answer itself."""
+    if "queued" not in answer:
+        return False
+    place = answer["queued"]
+    if isinstance(place, bool) or not isinstance(place, int) or place < 0:
+        raise AnswerLost("the sandbox service sent a malformed progress line")
+    if queued is not None:
+        queued(place)
+    return True
+
+
 def request_line(request: dict[str, Any]) -> bytes:
     return json.dumps({"v": VERSION, **request}).encode() + b"\n"
 
@@ -74,8 +97,9 @@ class SandboxClient:
     def __repr__(self) -> str:
         return f"SandboxClient({self.socket_path!r})"
 
-    async def _call(self, line: bytes, wait: float) -> dict[str, Any]:
-        """Send one request line, read one answer line, both on a new connection."""
+    async def _call(self, line: bytes, wait: float, queued: Queued | None = None) -> dict[str, Any]:
+        """Send one request line and read the answer line, on a new connection;
+        progress lines before it (a run's place in line) go to `queued`."""
         try:
             reader, writer = await asyncio.wait_for(
                 asyncio.open_unix_connection(self.socket_path, limit=ANSWER_LIMIT),
@@ -90,17 +114,14 @@ class SandboxClient:
             except (OSError, TimeoutError) as exc:
                 # The server closed before reading the whole request: nothing ran.
                 raise NotDelivered(f"the sandbox at {self.socket_path} hung up: {exc}") from exc
-            try:
-                answer = await asyncio.wait_for(reader.readline(), wait)
-            except TimeoutError as exc:
-                raise AnswerLost(f"no answer from the sandbox within {wait:g} s") from exc
-            except (OSError, ValueError) as exc:  # ValueError: longer than ANSWER_LIMIT
-                raise AnswerLost(f"no usable answer from the sandbox: {exc}") from exc
+            deadline = asyncio.get_running_loop().time() + wait
+            while _tell(queued, answer := self._checked(await _read_line(reader, deadline, wait))):
+                pass
         finally:
             writer.close()
             with contextlib.suppress(OSError):
                 await writer.wait_closed()
-        return self._checked(answer)
+        return answer
 
     def _checked(self, line: bytes) -> dict[str, Any]:
         if not line.endswith(b"\n"):
@@ -119,7 +140,7 @@ class SandboxClient:
             )
             log.error("%s", message)  # an admin's mistake: say so where they look
             raise VersionMismatch(message)
-        if answer.get("ok") is True:
+        if answer.get("ok") is True or "queued" in answer:
             return answer
         error = str(answer.get("error") or "the sandbox service refused the request")
         reason = answer.get("reason")
@@ -141,7 +162,9 @@ class SandboxClient:
         fast: bool = False,
         timeline: bool = False,
         stdin: str = "",
+        queued: Queued | None = None,
     ) -> Result:
+        """Sandbox.run over the socket; `queued` hears the run's place in line."""
         request = {
             "op": "run",
             "code": code,
@@ -152,6 +175,7 @@ class SandboxClient:
             "fast": fast,
             "timeline": timeline,
             "stdin": stdin,
+            "progress": queued is not None,
         }
         line = request_line(request)
         if len(line) > REQUEST_LIMIT:
@@ -161,7 +185,7 @@ class SandboxClient:
                 "TooLarge",
                 f"the request is {len(line)} bytes; the sandbox service takes {REQUEST_LIMIT}",
             )
-        answer = await self._call(line, (timeout or WALL_SECONDS) + EXTRA_SECONDS)
+        answer = await self._call(line, (timeout or WALL_SECONDS) + EXTRA_SECONDS, queued)
         result = self._result(answer.get("result"))
         if self.diagnose is not None:
             result = dataclasses.replace(result, hints=self.diagnose(result))

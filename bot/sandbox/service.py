@@ -5,6 +5,7 @@ The protocol (version 1) is described in docs/protocol.md: one request per
 connection, one JSON line each way, every request answered. In short:
 
     {"v": 1, "op": "run", "code": "...", ...}  -> {"v": 1, "ok": true, "result": {...}}
+    ... "progress": true  -> first {"v": 1, "queued": N} each time its place in line moves
     {"v": 1, "op": "stats"}                     -> {"v": 1, "ok": true, "stats": {...}}
     anything else      -> {"v": 1, "ok": false, "reason": "bad_request", "error": "why"}
 
@@ -92,6 +93,7 @@ def parse_request(line: bytes) -> dict[str, Any]:
         "fast": request.get("fast") is True,
         "timeline": request.get("timeline") is True,
         "stdin": stdin,
+        "progress": request.get("progress") is True,
     }
 
 
@@ -138,7 +140,7 @@ class Server:
             if len(self.handlers) > MAX_CONNECTIONS:
                 line = encode_answer(refusal(BUSY, "the sandbox server is busy; try again shortly"))
             else:
-                line = await self.answer(reader)
+                line = await self.answer(reader, writer)
             writer.write(line)
             await asyncio.wait_for(writer.drain(), WRITE_SECONDS)
         except (ConnectionError, TimeoutError):
@@ -151,7 +153,10 @@ class Server:
             with contextlib.suppress(OSError, TimeoutError):
                 await asyncio.wait_for(writer.wait_closed(), WRITE_SECONDS)
 
-    async def answer(self, reader: asyncio.StreamReader) -> bytes:
+    async def answer(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> bytes:
+        def queued(place: int) -> None:  # a progress line; the client reads on
+            writer.write(encode_answer({"queued": place}))
+
         try:
             line = await asyncio.wait_for(reader.readline(), READ_SECONDS)
             request = parse_request(line)
@@ -166,6 +171,7 @@ class Server:
                 fast=request["fast"],
                 timeline=request["timeline"],
                 stdin=request["stdin"],
+                queued=queued if request["progress"] else None,
             )
             return result_answer(result)
         except TimeoutError:

@@ -122,6 +122,28 @@ async def test_stdin_travels_to_the_service_and_is_checked(server):
     assert answer["ok"] is False and "stdin must be a string" in answer["error"]
 
 
+async def test_a_waiting_run_hears_its_place_in_line_over_the_socket(server):
+    # One slot: while a run holds it, the next run waits, and hears so.
+    first = asyncio.ensure_future(
+        SandboxClient(server).run("import time\ntime.sleep(1.5)\nprint('first')")
+    )
+    while (await SandboxClient(server).stats())["running"] < 1:
+        await asyncio.sleep(0.02)
+    places: list[int] = []
+    second = await SandboxClient(server).run("print('second')", queued=places.append)
+    assert second.output == "second\n" and places == [1, 0]
+    assert (await first).output == "first\n"
+    quiet: list[int] = []  # without asking, a client gets only the answer
+    assert (await SandboxClient(server).run("print(3)")).output == "3\n" and quiet == []
+
+
+async def test_a_malformed_progress_line_is_an_answer_lost(tmp_path):
+    path = str(tmp_path / "odd.sock")
+    async with await fake_server(path, b'{"v": 1, "queued": -1}\n'):
+        with pytest.raises(AnswerLost, match="malformed progress"):
+            await SandboxClient(path).run("print(1)", queued=print)
+
+
 async def test_silent_and_half_line_clients_do_not_stall_another_clients_run(server, monkeypatch):
     monkeypatch.setattr(service, "READ_SECONDS", 60.0)  # they stay connected throughout
     _, silent = await asyncio.open_unix_connection(server)
