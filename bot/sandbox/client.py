@@ -22,8 +22,8 @@ from typing import Any
 from . import service
 from .limits import WALL_SECONDS
 from .result import STATUSES, Diagnose, Result
-from .slots import Queued
 from .service import ANSWER_LIMIT, REQUEST_LIMIT, VERSION
+from .slots import Queued
 
 log = logging.getLogger(__name__)
 

@@ -127,7 +127,7 @@ async def test_a_waiting_run_hears_its_place_in_line_over_the_socket(server):
     first = asyncio.ensure_future(
         SandboxClient(server).run("import time\ntime.sleep(1.5)\nprint('first')")
     )
-    while (await SandboxClient(server).stats())["running"] < 1:
+    while (await SandboxClient(server).stats())["running"] < 1:  # noqa: ASYNC110 - polls a process
         await asyncio.sleep(0.02)
     places: list[int] = []
     second = await SandboxClient(server).run("print('second')", queued=places.append)
