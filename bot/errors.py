@@ -9,9 +9,10 @@ error cog logs it with its traceback and shows the user only an error id.
 class UserError(Exception):
     """Base class: the message is shown to the user verbatim."""
 
-    def __init__(self, message: str) -> None:
+    def __init__(self, message: str, meta: dict[str, object] | None = None) -> None:
         super().__init__(message)
         self.message = message
+        self.meta = meta or {}  # what the reply's meta carries (send --json)
 
 
 class NotFound(UserError):

@@ -53,7 +53,7 @@ async def run_snippet(
         )
     except (TimeoutError, OSError, EOFError) as exc:
         # The sandbox service is down or restarting: an outage, named as one.
-        raise errors.Unavailable(SANDBOX_DOWN) from exc
+        raise errors.Unavailable(SANDBOX_DOWN, {"status": "unavailable"}) from exc
     timeout, memory_mib = limits.wall_seconds, limits.memory_mib
     if len(results) == 1:
         reply = result_reply(results[0], timeout=timeout, memory_mib=memory_mib)

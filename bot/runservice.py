@@ -140,14 +140,14 @@ class RunService:
             try:
                 turn = turn or await self.admit(who)
             except errors.UserError as exc:
-                await run.surface.show(Reply(exc.message))
+                await run.surface.show(Reply(exc.message, meta=exc.meta))
                 return run
             try:
                 snippet = await read()
                 run.snippet = snippet
                 await self._execute(run, snippet)
             except errors.UserError as exc:
-                await run.surface.show(Reply(exc.message))
+                await run.surface.show(Reply(exc.message, meta=exc.meta))
             finally:
                 turn.release()
         return run
@@ -231,13 +231,13 @@ class RunService:
         try:
             turn = await self.admit(who)
         except errors.UserError as exc:
-            return Reply(exc.message, ephemeral=True)
+            return Reply(exc.message, ephemeral=True, meta=exc.meta)
         async with run.lock:
             try:
                 run.snippet = snippet
                 await self._execute(run, snippet)
             except errors.UserError as exc:
-                await run.surface.show(Reply(exc.message))
+                await run.surface.show(Reply(exc.message, meta=exc.meta))
             finally:
                 turn.release()
         return None

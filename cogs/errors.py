@@ -47,7 +47,7 @@ def describe(ctx: commands.Context, error: BaseException) -> Reply | None:
     """A reply for an error the user can fix, or None for a bug."""
     prefix = ctx.clean_prefix
     if isinstance(error, errors.UserError):
-        return Reply(error.message)
+        return Reply(error.message, meta=error.meta)
     if isinstance(error, commands.CommandNotFound):
         typed = ctx.invoked_with or ""
         return Reply(
@@ -87,7 +87,7 @@ def describe_app(error: BaseException) -> Reply | None:
     if isinstance(error, app_commands.CommandSignatureMismatch | app_commands.CommandNotFound):
         return Reply("That slash command is out of date; try again in a minute.", ephemeral=True)
     if isinstance(error, errors.UserError):
-        return Reply(error.message, ephemeral=True)
+        return Reply(error.message, ephemeral=True, meta=error.meta)
     return None
 
 

@@ -288,3 +288,12 @@ def test_with_another_prefix_no_reply_names_a_command_with_the_default_one(tmp_p
     assert not COMMAND_WITH_BANG.findall(proc.stdout), proc.stdout
     for named in ("?help", "?explain", "?faq", "?press", "?run --fast", "?attach", "?ask"):
         assert named in proc.stdout, named
+
+
+def test_send_json_names_a_sandbox_outage_in_meta_status(tmp_path):
+    nobody = tmp_path / "no-sandbox.sock"  # a sandbox service that is down
+    proc = bot(tmp_path, "send", "--json", "!run print(1)", AWAITBOT_SANDBOX_SOCKET=str(nobody))
+    assert proc.returncode == 0, proc.stderr
+    reply = json.loads(proc.stdout.splitlines()[-1])
+    assert reply["meta"]["status"] == "unavailable"
+    assert "sandbox is unavailable" in reply["content"]
