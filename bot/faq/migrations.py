@@ -16,7 +16,9 @@ from pathlib import Path
 
 import aiosqlite
 
-MIGRATIONS_DIR = Path(__file__).resolve().parents[2] / "data" / "migrations"
+from bot import DATA_DIR
+
+MIGRATIONS_DIR = DATA_DIR / "migrations"
 _FILE = re.compile(r"(\d{3})_([a-z0-9_]+)\.sql")
 
 _VERSION_TABLE = """

@@ -19,13 +19,14 @@ import json
 import logging
 from pathlib import Path
 
+from bot import DATA_DIR
 from bot.errors import InvalidInput
 from bot.faq import validate
 from bot.faq.models import EntryData
 
 log = logging.getLogger(__name__)
 
-SEED_DIR = Path(__file__).resolve().parents[2] / "data" / "faq"
+SEED_DIR = DATA_DIR / "faq"
 _KEYS = {"name", "title", "aliases", "questions"}
 
 

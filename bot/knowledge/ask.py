@@ -24,6 +24,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bot import DATA_DIR
 from bot.faq import FaqStore
 from bot.knowledge import diagnostics
 from bot.knowledge.index import QUESTION_ROWS, SearchIndex
@@ -35,7 +36,7 @@ from bot.knowledge.topics import fold
 # (Chosen on tests/data/ask_eval.tsv and checked on ask_holdout.tsv.)
 W_COVERAGE, W_BM25, W_NAME, W_SIGN, W_QUESTION, W_LIKELY = 0.3, 0.2, 0.8, 0.55, 0.2, 1.0
 CONFIDENT = 0.7
-OFF_TOPIC_FILE = Path(__file__).resolve().parents[2] / "data" / "ask" / "off-topic.txt"
+OFF_TOPIC_FILE = DATA_DIR / "ask" / "off-topic.txt"
 MAX_NAME_WORDS = 6
 
 

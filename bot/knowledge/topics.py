@@ -10,9 +10,10 @@ from pathlib import Path
 
 import yaml
 
+from bot import DATA_DIR
 from bot.sandbox.interpreters import SUPPORTED
 
-TOPICS_DIR = Path(__file__).resolve().parents[2] / "data" / "topics"
+TOPICS_DIR = DATA_DIR / "topics"
 # The groups `!explain` lists, in order, with the heading each is shown under.
 GROUPS = {
     "running": "Running coroutines",
