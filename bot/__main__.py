@@ -1,4 +1,4 @@
-"""Command line: `python -m bot [run | console | send | db ...]`."""
+"""Command line: `python -m bot [run | console | send | health | invite | db ...]`."""
 
 from __future__ import annotations
 
@@ -14,12 +14,14 @@ from collections.abc import Awaitable, Callable
 import discord
 
 from bot import __version__
+from bot import health as health_cli
+from bot import invite as invite_cli
 from bot.app import AwaitBot, ShardedAwaitBot
 from bot.config import Settings, SettingsError, configure_logging, load_settings
 from bot.console import LocalSession, console, send
 from bot.faq import cli as faq_cli
 from bot.local import LOCAL_USER_ID
-from bot.resources import open_resources
+from bot.resources import Stopped, open_resources, open_resources_patiently
 
 log = logging.getLogger("bot")
 
@@ -45,6 +47,11 @@ def build_parser() -> argparse.ArgumentParser:
     send_p = sub.add_parser("send", help="feed messages as a user would type them; print replies")
     send_p.add_argument("messages", nargs="+", metavar="MESSAGE")
     send_p.add_argument("--json", action="store_true", help="one JSON object per message")
+    sub.add_parser("health", help="check the database and the sandbox: exit 0, or 1 and why")
+    invite_p = sub.add_parser("invite", help="print the URL that adds the bot to a server")
+    invite_p.add_argument(
+        "--client-id", type=int, help="the application id (default: read from DISCORD_TOKEN)"
+    )
     faq_cli.register(sub)
     return parser
 
@@ -80,8 +87,32 @@ def install_signal_handlers(stop: asyncio.Event) -> None:
 async def run_discord(settings: Settings) -> None:
     stop = asyncio.Event()
     install_signal_handlers(stop)
-    async with open_resources(settings) as resources, ShardedAwaitBot(settings, resources) as bot:
-        await until_stopped(bot.start(settings.token), stop, bot.shutdown)
+    try:
+        async with (
+            open_resources_patiently(settings, stop) as resources,
+            ShardedAwaitBot(settings, resources) as bot,
+        ):
+            await until_stopped(bot.start(settings.token), stop, bot.shutdown)
+    except Stopped:
+        log.info("stopped before the database could be opened")
+
+
+async def wait_for_token() -> None:
+    """Say the token is missing, then stay up doing nothing until SIGINT or SIGTERM.
+
+    For a service (a container, systemd) with no token, where nobody can type into
+    a console: exiting would only be restarted by the service manager, again and
+    again; waiting keeps this one line the last word in its log.
+    """
+    stop = asyncio.Event()
+    install_signal_handlers(stop)  # before the line, which tells a watcher we are up
+    print(
+        "awaitbot: DISCORD_TOKEN is missing: set it (see .env.example) and restart; "
+        "`python -m bot console` tries the bot offline.",
+        file=sys.stderr,
+        flush=True,
+    )
+    await stop.wait()
 
 
 async def run_local(settings: Settings, messages: list[str] | None, as_json: bool) -> None:
@@ -119,6 +150,19 @@ def connect(settings: Settings) -> int:
     return 0
 
 
+def invite(settings: Settings, client_id: int | None) -> int:
+    client_id = client_id or (settings.token and invite_cli.application_id(settings.token))
+    if not client_id:
+        print(
+            "awaitbot: give --client-id (the application id from the developer portal) "
+            "or set DISCORD_TOKEN",
+            file=sys.stderr,
+        )
+        return 2
+    print(invite_cli.url(client_id))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     command = args.command or "run"
@@ -131,11 +175,18 @@ def main(argv: list[str] | None = None) -> int:
         configure_logging(settings.log_level)
         args.db_path = settings.db_path
         return args.func(args)
+    if command == "health":
+        return health_cli.main(settings)
+    if command == "invite":
+        return invite(settings, args.client_id)
     # The console's replies go to stdout; keep the log quiet there unless asked.
     quiet = command in ("console", "send") or (command == "run" and not settings.token)
     configure_logging("WARNING" if quiet and settings.log_level == "INFO" else settings.log_level)
     if command == "run" and settings.token:
         return connect(settings)
+    if command == "run" and not sys.stdin.isatty():
+        asyncio.run(wait_for_token())
+        return 0
     if command == "run":
         print(
             f"No DISCORD_TOKEN set: starting the local console (type {settings.prefix}help; "

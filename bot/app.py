@@ -116,8 +116,20 @@ class AwaitBot(commands.Bot):
             # Syncing to one guild is instant; global sync is the owner's !sync.
             guild = discord.Object(id=guild_id)
             self.tree.copy_global_to(guild=guild)
-            synced = await self.tree.sync(guild=guild)
-            log.info("synced %d slash commands to dev guild %s", len(synced), guild_id)
+            try:
+                synced = await self.tree.sync(guild=guild)
+            except discord.HTTPException as exc:
+                # Not in that guild, or no applications.commands scope there: the
+                # text commands still work, so stay online and say what to fix.
+                log.warning(
+                    "could not sync slash commands to AWAITBOT_DEV_GUILD_ID %s (%s); "
+                    "is the bot in that server, invited with applications.commands? "
+                    "Staying online without them there.",
+                    guild_id,
+                    exc,
+                )
+            else:
+                log.info("synced %d slash commands to dev guild %s", len(synced), guild_id)
 
     async def load_cogs(self) -> None:
         for module in pkgutil.iter_modules(cogs.__path__, prefix="cogs."):

@@ -2,20 +2,28 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import inspect
 import logging
 import math
+import sqlite3
 from collections.abc import AsyncIterator
 from contextlib import AsyncExitStack, asynccontextmanager
 from dataclasses import dataclass
 
+from bot import errors
 from bot.config import Settings
 from bot.faq import FaqStore
 from bot.knowledge.diagnostics import diagnose
 from bot.knowledge.service import Knowledge
 from bot.sandbox import Limits, Sandbox, SandboxClient, SandboxPool
+from bot.sandbox import health as sandbox_health
 
 log = logging.getLogger(__name__)
+
+FIRST_RETRY = 1.0  # seconds before the first retry of resources that failed to open
+MAX_RETRY = 60.0  # the longest wait between retries
 
 
 @dataclass
@@ -57,19 +65,7 @@ class Resources:
             stats = await self.sandbox_stats()
         except Exception as exc:
             return f"unavailable ({type(exc).__name__})"
-        if stats.get("missing_layers"):
-            weak = ", ".join(stats["missing_layers"])
-            return f"weak isolation (missing {weak})"
-        if not stats.get("workers"):
-            return "no worker running"
-        endpoints = stats.get("endpoints") or []
-        down = sum(1 for endpoint in endpoints if not endpoint["up"])
-        return (
-            f"ok: {stats.get('running', 0)}/{stats.get('slots', '?')} running, "
-            f"{stats.get('queue', 0)} queued, {stats.get('runs', 0)} runs, "
-            f"{stats.get('failures', 0)} failures"
-            + (f"; {down} of {len(endpoints)} sandbox endpoints down" if down else "")
-        )
+        return sandbox_health.verdict(stats)[1]
 
 
 def sandbox_limits(settings: Settings) -> Limits:
@@ -118,3 +114,37 @@ async def open_resources(settings: Settings) -> AsyncIterator[Resources]:
             knowledge=knowledge,
         )
     log.info("resources closed")
+
+
+class Stopped(Exception):
+    """A stop was asked for while the resources were still being opened."""
+
+
+@asynccontextmanager
+async def open_resources_patiently(
+    settings: Settings, stop: asyncio.Event
+) -> AsyncIterator[Resources]:
+    """open_resources, retried with backoff while the database cannot be opened
+    (a volume not mounted yet, a lock, a permission being fixed), so a container
+    waits for it instead of crashing in a loop. Raises Stopped if `stop` is set
+    first."""
+    delay = FIRST_RETRY
+    async with AsyncExitStack() as stack:
+        while True:
+            try:
+                resources = await stack.enter_async_context(open_resources(settings))
+                break
+            except (OSError, sqlite3.Error, errors.Unavailable) as exc:
+                log.warning(
+                    "the database %s cannot be opened (%s: %s); retrying in %g s",
+                    settings.db_path,
+                    type(exc).__name__,
+                    exc,
+                    delay,
+                )
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stop.wait(), delay)
+            if stop.is_set():
+                raise Stopped
+            delay = min(delay * 2, MAX_RETRY)
+        yield resources

@@ -30,8 +30,9 @@ def reply_json(data, status: int = 200) -> web.Response:
 
 
 class FakeDiscord:
-    def __init__(self, token: str = "good-token") -> None:
+    def __init__(self, token: str = "good-token", *, guild_sync_refused: bool = False) -> None:
         self.token = token
+        self.guild_sync_refused = guild_sync_refused  # as for a guild the bot is not in
         self.posts: asyncio.Queue[dict] = asyncio.Queue()
         self.syncs: list[tuple[str, list[str]]] = []  # (path, command names)
         self.identified = asyncio.Event()
@@ -104,6 +105,8 @@ class FakeDiscord:
     async def sync(self, request: web.Request) -> web.Response:
         commands = await request.json()
         self.syncs.append((request.path, [c["name"] for c in commands]))
+        if self.guild_sync_refused and "gid" in request.match_info:
+            return reply_json({"message": "Missing Access", "code": 50001}, status=403)
         echoed = [
             # A message menu has no description; Discord echoes an empty one.
             {

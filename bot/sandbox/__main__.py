@@ -1,4 +1,5 @@
-"""`python -m bot.sandbox run FILE|-` and `python -m bot.sandbox serve --socket PATH`."""
+"""`python -m bot.sandbox run FILE|-`, `python -m bot.sandbox serve --socket PATH` and
+`python -m bot.sandbox health --socket PATH` (exit 0 when that service can run snippets)."""
 
 from __future__ import annotations
 
@@ -34,7 +35,17 @@ def _parser() -> argparse.ArgumentParser:
     srv.add_argument("--concurrency", type=int)
     srv.add_argument("--python", metavar="VERSION", help="the default interpreter")
     srv.add_argument("--accept-weak-isolation", action="store_true")
+    health = commands.add_parser("health", help="check a `serve`: exit 0 if it can run snippets")
+    health.add_argument("--socket", required=True, metavar="PATH")
     return parser
+
+
+def _health(socket_path: str) -> int:
+    from .health import check
+
+    healthy, phrase = asyncio.run(check(socket_path))
+    print(f"sandbox {phrase}")
+    return 0 if healthy else 1
 
 
 async def _run(args: argparse.Namespace, source: str, stdin: str = "") -> int:
@@ -77,6 +88,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    if args.command == "health":
+        return _health(args.socket)
     if args.command == "versions":
         current = interpreters.current_version()
         found = [v for v in interpreters.available() if not (args.others and v == current)]

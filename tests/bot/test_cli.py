@@ -1,7 +1,11 @@
 """The command line, run as a user runs it: real subprocesses."""
 
+import contextlib
 import json
+import os
+import pty
 import re
+import select
 import signal
 import sqlite3
 import subprocess
@@ -80,12 +84,37 @@ def test_send_keeps_attachments_next_to_the_database_and_no_temp_folder(tmp_path
     assert list(temp.iterdir()) == []
 
 
-def test_run_without_token_starts_the_console_and_says_so(tmp_path):
-    proc = bot(tmp_path, "run", stdin="!help\n")
-    assert proc.returncode == 0, proc.stderr
-    notice = [line for line in proc.stderr.splitlines() if "DISCORD_TOKEN" in line]
+def test_run_without_token_on_a_terminal_starts_the_console_and_says_so(tmp_path):
+    with Terminal(tmp_path, "run") as term:
+        seen = term.expect("> ")
+        term.type(b"!about\r")
+        seen += term.expect("About awaitbot") + term.expect("> ")
+        term.type(b"\x04")  # Ctrl-D
+        assert term.exit_code() == 0
+    notice = [line for line in seen.splitlines() if "DISCORD_TOKEN" in line]
     assert len(notice) == 1 and "console" in notice[0]
-    assert "awaitbot commands" in proc.stdout
+
+
+def test_run_without_token_and_terminal_says_so_and_waits_to_be_stopped(tmp_path):
+    # As in a container: exiting would only be restarted by the service manager.
+    proc = subprocess.Popen(
+        [PYTHON, "-X", "dev", "-m", "bot", "run"],
+        cwd=REPO,
+        env=cli_env(tmp_path),
+        stdin=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        line = proc.stderr.readline()
+        assert line.startswith("awaitbot: DISCORD_TOKEN is missing"), line
+        assert proc.poll() is None  # still there, not exited
+        proc.send_signal(signal.SIGTERM)
+        _, err = proc.communicate(timeout=30)
+    finally:
+        proc.kill()
+    assert proc.returncode == 0
+    assert not err.strip(), err
 
 
 def test_console_reads_piped_stdin_and_keeps_fenced_messages_together(tmp_path):
@@ -144,40 +173,66 @@ def test_bad_token_fails_with_one_clear_line(tmp_path):
     assert last.startswith("awaitbot: ") and "Traceback" not in proc.stderr
 
 
-def test_console_on_a_terminal_has_a_prompt_history_and_quits_on_ctrl_d(tmp_path):
-    import os
-    import pty
-    import select
+class Terminal:
+    """`python -m bot ARGS` on a real terminal (a pty), read as a person would."""
 
-    pid, fd = pty.fork()
-    if pid == 0:  # the child: the console on a real terminal
-        os.chdir(REPO)
-        os.execve(PYTHON, [PYTHON, "-m", "bot", "console"], cli_env(tmp_path))
+    def __init__(self, tmp_path, *args: str) -> None:
+        self.pid, self.fd = pty.fork()
+        if self.pid == 0:  # the child
+            os.chdir(REPO)
+            os.execve(PYTHON, [PYTHON, "-m", "bot", *args], cli_env(tmp_path))
+        self.unread = ""
 
-    def read_until(marker: str, limit: float = 60) -> str:
-        seen, deadline = "", time.monotonic() + limit
-        while marker not in seen and time.monotonic() < deadline:
-            ready, _, _ = select.select([fd], [], [], 0.5)
+    def __enter__(self) -> "Terminal":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        os.close(self.fd)
+        with contextlib.suppress(ProcessLookupError, ChildProcessError):
+            os.kill(self.pid, signal.SIGKILL)
+            os.waitpid(self.pid, 0)
+
+    def type(self, keys: bytes) -> None:
+        os.write(self.fd, keys)
+
+    def expect(self, marker: str, limit: float = 60) -> str:
+        """What the screen showed up to and including `marker` (all of it, if it
+        never came); what followed stays for the next call."""
+        deadline = time.monotonic() + limit
+        while marker not in self.unread and time.monotonic() < deadline:
+            ready, _, _ = select.select([self.fd], [], [], 0.5)
             if ready:
                 try:
-                    seen += os.read(fd, 65536).decode(errors="replace")
+                    self.unread += os.read(self.fd, 65536).decode(errors="replace")
                 except OSError:
                     break
+        cut = self.unread.find(marker)
+        cut = len(self.unread) if cut < 0 else cut + len(marker)
+        seen, self.unread = self.unread[:cut], self.unread[cut:]
         return seen
 
-    try:
-        assert "> " in read_until("> ")
-        os.write(fd, b"!about\r")
-        assert "About awaitbot" in read_until("About awaitbot")
-        read_until("> ")
-        os.write(fd, b"\x1b[A\r")  # arrow up recalls the last line: line editing works
-        assert "About awaitbot" in read_until("About awaitbot")
-        read_until("> ")
-        os.write(fd, b"\x04")  # Ctrl-D
-        _, status = os.waitpid(pid, 0)
-    finally:
-        os.close(fd)
-    assert os.waitstatus_to_exitcode(status) == 0
+    def exit_code(self, limit: float = 30) -> int | None:
+        """The exit code, or None if it is still running after `limit` seconds."""
+        deadline = time.monotonic() + limit
+        while time.monotonic() < deadline:
+            pid, status = os.waitpid(self.pid, os.WNOHANG)
+            if pid:
+                return os.waitstatus_to_exitcode(status)
+            time.sleep(0.05)
+        return None
+
+
+def test_console_on_a_terminal_has_a_prompt_history_and_quits_on_ctrl_d(tmp_path):
+    with Terminal(tmp_path, "console") as term:
+        assert "> " in term.expect("> ")
+        term.type(b"!about\r")
+        assert "About awaitbot" in term.expect("About awaitbot")
+        term.expect("> ")
+        term.type(b"\x1b[A\r")  # arrow up recalls the last line: line editing works
+        assert "About awaitbot" in term.expect("About awaitbot")
+        term.expect("> ")
+        term.type(b"\x04")  # Ctrl-D
+        assert term.exit_code() == 0
     history = (tmp_path / "console_history").read_text()
     assert "!about" in history
 

@@ -32,9 +32,9 @@ async def start_bot(tmp_path, fake: FakeDiscord, token: str, **env):
 
 
 @asynccontextmanager
-async def connected_bot(tmp_path, **env):
+async def connected_bot(tmp_path, fake_options=None, **env):
     """A bot process logged in to a fake Discord; killed at the end if still running."""
-    async with FakeDiscord() as fake:
+    async with FakeDiscord(**(fake_options or {})) as fake:
         proc = await start_bot(tmp_path, fake, fake.token, **env)
         try:
             await asyncio.wait_for(fake.identified.wait(), 60)
@@ -101,6 +101,56 @@ async def test_slash_commands_sync_to_the_dev_guild_at_startup_and_globally_on_s
         assert fake.syncs[-1][0].endswith(f"/applications/{APP_ID}/commands")
         await stop(proc)
     assert proc.returncode == 0
+
+
+async def test_a_refused_dev_guild_sync_is_logged_and_the_bot_stays_online(tmp_path):
+    refused = {"guild_sync_refused": True}
+    async with connected_bot(tmp_path, refused, AWAITBOT_DEV_GUILD_ID=GUILD_ID) as (fake, proc):
+        await fake.say("!about")
+        body = await asyncio.wait_for(fake.posts.get(), 30)
+        assert body["embeds"][0]["title"] == "About awaitbot"
+        text = await stop(proc)
+    assert proc.returncode == 0, text
+    assert "could not sync slash commands to AWAITBOT_DEV_GUILD_ID" in text
+    assert "cannot reach Discord" not in text and "Traceback" not in text
+
+
+async def test_a_database_that_cannot_be_opened_yet_is_retried_not_a_crash(tmp_path):
+    blocker = tmp_path / "volume"
+    blocker.write_text("a file where the database's folder should be")
+    async with FakeDiscord() as fake:
+        proc = await start_bot(tmp_path, fake, fake.token, AWAITBOT_DB_PATH=str(blocker / "a.db"))
+        try:
+            line = await asyncio.wait_for(proc.stderr.readline(), 60)
+            while b"cannot be opened" not in line:
+                line = await asyncio.wait_for(proc.stderr.readline(), 60)
+            assert b"retrying in 1 s" in line and proc.returncode is None
+            blocker.unlink()  # the folder can be made now: the next try opens it
+            await asyncio.wait_for(fake.identified.wait(), 60)
+            await fake.say("!about")
+            body = await asyncio.wait_for(fake.posts.get(), 30)
+            assert body["embeds"][0]["title"] == "About awaitbot"
+            text = await stop(proc)
+        finally:
+            if proc.returncode is None:
+                proc.kill()
+                await proc.wait()
+    assert proc.returncode == 0, text
+    assert "Traceback" not in text
+
+
+async def test_a_stop_while_waiting_for_the_database_ends_cleanly(tmp_path):
+    blocker = tmp_path / "volume"
+    blocker.write_text("not a folder")
+    async with FakeDiscord() as fake:
+        proc = await start_bot(tmp_path, fake, fake.token, AWAITBOT_DB_PATH=str(blocker / "a.db"))
+        line = b""
+        while b"cannot be opened" not in line:
+            line = await asyncio.wait_for(proc.stderr.readline(), 60)
+        text = await stop(proc)
+        assert not fake.identified.is_set()
+    assert proc.returncode == 0, text
+    assert "Traceback" not in text
 
 
 async def test_a_signal_during_a_run_lets_it_answer_then_shuts_down(tmp_path):
