@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 
 SOURCES := $(wildcard bot cogs tests bench)
 
-.PHONY: run test lint bench clean
+.PHONY: run test lint bench clean test-compose lock
 
 # (Re)install only when pyproject.toml changes, so both targets stay idempotent.
 $(STAMP): pyproject.toml
@@ -31,6 +31,17 @@ test: lint
 		echo "sandbox suite with snippets on Python $$v"; \
 		SANDBOX_PYTHON=$$v $(PY) -m pytest tests/sandbox -q $(PYTEST_ARGS) || exit $$?; \
 	done
+
+# The self-hosting setup with a real Docker engine (root; see scripts/test-compose.sh).
+test-compose: $(STAMP)
+	scripts/test-compose.sh
+
+# Pin the images' dependencies again after changing them in pyproject.toml.
+lock:
+	$(PY) -m pip install --quiet 'pip-tools>=7.4,<8'
+	$(VENV)/bin/pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe \
+		--no-emit-index-url --no-emit-find-links --build-deps-for wheel \
+		--output-file requirements.lock pyproject.toml
 
 bench: $(STAMP)
 	$(PY) bench/sandbox.py

@@ -97,8 +97,9 @@ async def run_discord(settings: Settings) -> None:
         log.info("stopped before the database could be opened")
 
 
-async def wait_for_token() -> None:
-    """Say the token is missing, then stay up doing nothing until SIGINT or SIGTERM.
+async def wait_for_token(settings: Settings) -> None:
+    """Say the token is missing, then wait for SIGINT or SIGTERM with the database
+    and the sandbox open (so `health` and `send` report on them).
 
     For a service (a container, systemd) with no token, where nobody can type into
     a console: exiting would only be restarted by the service manager, again and
@@ -112,7 +113,9 @@ async def wait_for_token() -> None:
         file=sys.stderr,
         flush=True,
     )
-    await stop.wait()
+    with contextlib.suppress(Stopped):
+        async with open_resources_patiently(settings, stop):
+            await stop.wait()
 
 
 async def run_local(settings: Settings, messages: list[str] | None, as_json: bool) -> None:
@@ -185,7 +188,7 @@ def main(argv: list[str] | None = None) -> int:
     if command == "run" and settings.token:
         return connect(settings)
     if command == "run" and not sys.stdin.isatty():
-        asyncio.run(wait_for_token())
+        asyncio.run(wait_for_token(settings))
         return 0
     if command == "run":
         print(
