@@ -56,7 +56,8 @@ say "base image $base"
 project="awaitbot-test-$$-$(date +%s)"
 work=$(mktemp -d)
 canary="canary-$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')"
-printf 'AWAITBOT_TEST_CANARY=%s\n' "$canary" >"$work/test.env"
+# The bot's env file: .env.example as a new admin copies it, plus a marker.
+{ cat .env.example; printf '\nAWAITBOT_TEST_CANARY=%s\n' "$canary"; } >"$work/test.env"
 export AWAITBOT_TEST_ENV="$work/test.env"
 files=(-f docker-compose.yml -f tests/deploy/compose.test.yml)
 # pip inside the build trusts what this host trusts (a TLS-inspecting proxy's CA).

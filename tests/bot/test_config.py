@@ -126,3 +126,8 @@ async def test_the_shard_settings_reach_the_discord_bot(settings):
 def test_sandbox_socket_lists_one_endpoint_or_several(monkeypatch, value, paths):
     monkeypatch.setenv("AWAITBOT_SANDBOX_SOCKET", value)
     assert load_settings(_env_file=None).sandbox_socket == tuple(map(Path, paths))
+
+
+def test_the_example_env_file_works_as_copied():
+    settings = Settings(_env_file=REPO / ".env.example")
+    assert settings == Settings(_env_file=None)  # every line is the default
