@@ -9,8 +9,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$(pwd)
 started=$(date +%s)
+passed=0
 say() { printf 'test-compose [%3ss] %s\n' "$(($(date +%s) - started))" "$*" >&2; }
-fail() { say "FAIL: $*"; exit 1; }
+ok() { passed=$((passed + 1)); say "ok: $*"; }
+# The closing line counts the checks (CI reads it as a test runner's).
+fail() { say "FAIL: $*"; echo "test-compose: $passed passed, 1 failed"; exit 1; }
 [ "$(id -u)" = 0 ] || fail "needs root (it installs and starts the Docker engine)"
 
 # -- the engine --------------------------------------------------------------
@@ -91,7 +94,7 @@ wait_healthy() {
 }
 wait_healthy sandbox
 wait_healthy bot
-say "both healthy"
+ok "both services healthy"
 
 # One message through the bot's own command handling; prints the Reply as JSON.
 send() { dc exec -T bot python -m bot send --json "$@"; }
@@ -114,7 +117,7 @@ layers = stats["isolation"]
 assert not stats["missing_layers"] and all(layers.get(name) for name in REQUIRED), layers
 print("isolation:", ", ".join(name for name in REQUIRED), "landlock ABI", layers.get("landlock"))
 EOF
-say "!about: sandbox ok, every isolation layer present"
+ok "!about: sandbox ok, every isolation layer present"
 
 # !run: an asyncio program prints what it should.
 program='import asyncio
@@ -131,7 +134,7 @@ send "!run \`\`\`py
 $program
 \`\`\`" | expect "!run prints the program's output" \
     'r["meta"]["status"] == "ok" and "[\x27a after 0.2\x27, \x27b after 0.1\x27]" in r["content"]'
-say "!run: asyncio program ok"
+ok "!run: the asyncio program printed its output"
 
 # Attacks from the project's corpus stay blocked inside the deployment.
 for attack in 128_loop_selector_globals_socket 265_unix_connect_host_sockets; do
@@ -141,7 +144,7 @@ for attack in 128_loop_selector_globals_socket 265_unix_connect_host_sockets; do
 $(cat "$source")
 \`\`\`" >"$work/attack.json"
     grep -q "$marker" "$work/attack.json" && fail "attack $attack escaped: $(head -c 600 "$work/attack.json")"
-    say "attack $attack: blocked ($(field 'r["meta"]["status"]' <"$work/attack.json"))"
+    ok "attack $attack: blocked ($(field 'r["meta"]["status"]' <"$work/attack.json"))"
 done
 
 # The sandbox container: no network but loopback, none of the bot's settings.
@@ -151,7 +154,7 @@ dc exec -T bot sh -c 'cat /proc/1/environ' | tr '\0' '\n' | grep -q "$canary" \
     || fail "control: the bot did not get the test's env file"
 dc exec -T sandbox sh -c 'cat /proc/[0-9]*/environ 2>/dev/null; env' | tr '\0' '\n' \
     | grep -q -e "$canary" -e DISCORD_TOKEN && fail "the sandbox container can read the bot's settings"
-say "sandbox container: only loopback, no env file, no token"
+ok "sandbox container: only loopback, no env file, no token"
 
 # Restart the sandbox during a long run: the run is reported failed, the bot
 # does not hang, and the next run works once the sandbox is back.
@@ -168,15 +171,25 @@ done
 dc restart -t 5 sandbox >/dev/null 2>&1
 wait "$long" || fail "send failed while the sandbox restarted"
 expect "the interrupted run is reported failed" 'r["meta"]["status"] != "ok" and "finished" not in r["content"]' <"$work/long.json"
-say "run during a sandbox restart: $(field 'r["content"].splitlines()[0]' <"$work/long.json")"
+ok "run during a sandbox restart: $(field 'r["content"].splitlines()[0]' <"$work/long.json")"
 wait_healthy sandbox 120
 send '!run print(6 * 7)' | expect "a run after the restart works" 'r["meta"]["status"] == "ok" and "42" in r["content"]'
-say "after the restart: runs work again"
+ok "after the restart: runs work again"
 
-# Backup while the bot runs, as the README says.
-dc exec -T bot python -m bot db backup /data/backup-test.db >/dev/null
-dc exec -T bot python -c 'import sqlite3; c = sqlite3.connect("/data/backup-test.db"); assert c.execute("select count(*) from faq").fetchone()[0] > 0'
-say "database backup ok"
+# Back up while the bot runs, then restore with the bot stopped: the README's commands.
+dc exec -T bot python -m bot db backup /data/backup.db >/dev/null
+dc cp bot:/data/backup.db "$work/awaitbot-backup.db"
+dc exec -T bot rm /data/backup.db
+send '!faq add compose-check Added after the backup.' | expect "a change after the backup" '"Added" in r["content"]'
+dc stop bot >/dev/null 2>&1
+dc run --rm --no-deps -v "$work/awaitbot-backup.db:/restore.db:ro" bot \
+    sh -c 'cp /restore.db /data/awaitbot.db && rm -f /data/awaitbot.db-wal /data/awaitbot.db-shm'
+dc start bot >/dev/null 2>&1
+send '!faq compose-check' | expect "the restored database, without the later change" \
+    '"faq" not in r["meta"] or r["meta"]["faq"] != "compose-check"'
+send '!faq on-ready' | expect "the restored database answers" 'r["meta"].get("faq") == "on-ready"'
+wait_healthy bot 120
+ok "backup while running, restore while stopped"
 
 say "image sizes: $(docker image ls --format '{{.Repository}} {{.Size}}' | grep "^$project" | tr '\n' ' ')"
-say "PASS"
+echo "test-compose: $passed passed, 0 failed"
