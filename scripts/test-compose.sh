@@ -156,6 +156,17 @@ dc exec -T sandbox sh -c 'cat /proc/[0-9]*/environ 2>/dev/null; env' | tr '\0' '
     | grep -q -e "$canary" -e DISCORD_TOKEN && fail "the sandbox container can read the bot's settings"
 ok "sandbox container: only loopback, no env file, no token"
 
+# The bot container: its own user, the installed console script, no build tools,
+# and with no token one line in its log and no restarts.
+[ "$(dc exec -T bot id -u)" = 10001 ] || fail "the bot does not run as uid 10001"
+dc exec -T bot awaitbot send '!faq on-ready' | grep -q on_ready || fail "the awaitbot script"
+dc exec -T bot sh -c '! command -v gcc && ! python -m pip --version' >/dev/null 2>&1 \
+    || fail "build tools in the bot's image"
+[ "$(docker inspect -f '{{.RestartCount}}' "$(dc ps -q bot)")" = 0 ] || fail "the bot restarted"
+[ "$(dc logs --no-color bot | grep -c 'DISCORD_TOKEN is missing')" = 1 ] \
+    || fail "no single DISCORD_TOKEN line in the bot's log"
+ok "bot container: uid 10001, awaitbot script, no pip or compiler, token missing said once, no restart"
+
 # Restart the sandbox during a long run: the run is reported failed, the bot
 # does not hang, and the next run works once the sandbox is back.
 send '!run import time
