@@ -37,11 +37,21 @@ def database(path: Path) -> tuple[bool, str]:
 
 
 async def sandbox(settings: Settings) -> tuple[bool, str]:
-    if not settings.sandbox_socket:
+    sockets = settings.sandbox_socket
+    if not sockets:
         # The bot's own workers live in its process; only it can see them (`!about`).
         return True, "sandbox in the bot's process (see !about)"
-    healthy, phrase = await sandbox_health.check(settings.sandbox_socket)
-    return healthy, f"sandbox {phrase}"
+    checks = await asyncio.gather(*(sandbox_health.check(path) for path in sockets))
+    if len(checks) == 1:
+        healthy, phrase = checks[0]
+        return healthy, f"sandbox {phrase}"
+    # Runs go to the endpoints that answer: one is enough to serve them.
+    failing = [
+        f"{path}: {phrase}" for path, (ok, phrase) in zip(sockets, checks, strict=True) if not ok
+    ]
+    answering = len(checks) - len(failing)
+    text = f"sandbox endpoints {answering} of {len(checks)} ok"
+    return answering > 0, text + (f" ({'; '.join(failing)})" if failing else "")
 
 
 async def report(settings: Settings) -> tuple[bool, str]:

@@ -28,7 +28,10 @@ def test_health_checks_the_sandbox_service_and_names_what_is_wrong(tmp_path):
     sock = tmp_path / "sandbox.sock"
     proc = bot(tmp_path, "health", AWAITBOT_SANDBOX_SOCKET=str(sock))
     assert proc.returncode == 1
-    assert "database ok; sandbox unavailable (FileNotFoundError" in proc.stdout
+    assert "database ok; sandbox unavailable (" in proc.stdout and "No such file" in proc.stdout
+    two = f"{sock},{tmp_path / 'other.sock'}"
+    proc = bot(tmp_path, "health", AWAITBOT_SANDBOX_SOCKET=two)
+    assert proc.returncode == 1 and "sandbox endpoints 0 of 2 ok" in proc.stdout
 
     serve = subprocess.Popen(
         [PYTHON, "-m", "bot.sandbox", "serve", "--socket", str(sock)],
