@@ -130,11 +130,16 @@ def comparison_reply(results: dict[str, Result], timeout: float, memory_mib: int
     lines = [f"**Python {v}** {status_line(r, timeout, memory_mib)}" for v, r in results.items()]
     if any(r.virtual_time for r in results.values()):
         lines.append(VIRTUAL_TIME)
-    screens = {v: terminal.render(r.output)[0].removesuffix("\n") for v, r in results.items()}
+    rendered = {v: terminal.render(r.output) for v, r in results.items()}
+    screens = {v: screen.removesuffix("\n") for v, (screen, _) in rendered.items()}
     first = versions[0]
     if len(set(screens.values())) == 1:
+        # The same output everywhere: shown as a single run's is (numbered, capped).
         lines.append(f"Same output on Python {', '.join(versions)}:")
-        body, language = screens[first] or output.NO_OUTPUT, ""
+        head = "\n".join(lines)
+        shown_output = output.show(screens[first], rendered[first][1], MAX_CONTENT - len(head) - 1)
+        body = shown_output.block
+        attachments = (shown_output.attachment,) if shown_output.attachment else ()
     else:
         diffs = [
             "\n".join(
@@ -151,20 +156,19 @@ def comparison_reply(results: dict[str, Result], timeout: float, memory_mib: int
             if screens[other] != screens[first]
         ]
         lines.append("The output differs:")
-        body, language = "\n".join(diffs), "diff"
-    head = "\n".join(lines)
-    room = MAX_CONTENT - len(head) - 1
-    attachments = ()
-    if len(body) > room - 20:
-        attachments = tuple(
-            Attachment(f"output-{v}.txt", terminal.plain(screen).encode())
-            for v, screen in screens.items()
-        )
+        head = "\n".join(lines)
+        room = MAX_CONTENT - len(head) - 1
+        diff = "\n".join(diffs)
+        body = codeblock(diff, "diff", limit=room)
+        attachments = ()
+        if len(diff) > room - 20:  # each version's whole output, to compare at leisure
+            attachments = tuple(
+                Attachment(f"output-{v}.txt", terminal.plain(screen).encode())
+                for v, screen in screens.items()
+            )
     meta = {
         "status": results[first].status,
         "statuses": {v: r.status for v, r in results.items()},
         "hints": [h["topic"] for h in results[first].hints],
     }
-    return Reply(
-        head + "\n" + codeblock(body, language, limit=room), attachments=attachments, meta=meta
-    )
+    return Reply(head + "\n" + body, attachments=attachments, meta=meta)

@@ -19,8 +19,17 @@ def test_a_comparison_shows_one_output_when_the_pythons_agree():
     same = Result(status="ok", returncode=0, output="hi\n", wall_ms=5)
     reply = comparison_reply({"3.11": same, "3.13": same}, 10, 256)
     assert "**Python 3.11** ✅" in reply.content and "**Python 3.13** ✅" in reply.content
-    assert "Same output on Python 3.11, 3.13:\n```\nhi\n```" in reply.content
+    assert "Same output on Python 3.11, 3.13:\n```\n1 │ hi\n```" in reply.content
     assert reply.meta["statuses"] == {"3.11": "ok", "3.13": "ok"}
+
+
+def test_a_long_shared_output_is_capped_and_attached_whole_as_one_run_is():
+    long = "".join(f"line {n}\n" for n in range(1, 101))
+    same = Result(status="ok", returncode=0, output=long, wall_ms=5)
+    reply = comparison_reply({"3.11": same, "3.12": same}, 10, 256)
+    assert "100 │ line 100" in reply.content and " 50 │ line 50" not in reply.content
+    assert [a.filename for a in reply.attachments] == ["output.txt"]
+    assert reply.attachments[0].data.decode() == long.removesuffix("\n")
 
 
 def test_a_comparison_shows_a_diff_when_the_pythons_differ():
