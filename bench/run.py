@@ -66,7 +66,7 @@ async def measure(runs: int) -> tuple[list[float], list[float]]:
                     started = time.perf_counter()
                     (reply,) = await session.handle(MESSAGE)
                     discord_kwargs(reply)
-                    render_text(reply)
+                    render_text(reply, prefix=settings.prefix)
                     whole.append((time.perf_counter() - started) * 1000)
                     assert reply.meta.get("status") == "ok", reply.content
                     await asyncio.sleep(PAUSE)

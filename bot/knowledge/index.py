@@ -30,6 +30,7 @@ MIN_TYPO_LENGTH = 4
 HELD_CACHE = 5000  # answers whose stems are kept
 COMMON_SHARE, COMMON_ROWS = 0.005, 50  # a word in more rows than both is common
 MAX_MATCH_TERMS = 8  # the rarest words of a question that look for candidates
+QUESTION_TERMS = 6  # ... and for close example questions
 # bm25 weights: name, aliases, title, content, errors, questions.
 WEIGHTS = "10.0, 8.0, 5.0, 1.0, 4.0, 2.0"
 
@@ -147,7 +148,9 @@ class SearchIndex:
                 + conn.execute(_FAQS, {"g": g, "match": faq_match}).fetchall(),
                 key=lambda row: row[1],
             )[:CANDIDATES]
-            asked = conn.execute(_QUESTIONS, {"g": g, "match": match}).fetchall()
+            # Example questions are many and short: the rarest few words find the close ones.
+            few = " OR ".join(_quoted(t) for t in terms[:QUESTION_TERMS])
+            asked = conn.execute(_QUESTIONS, {"g": g, "match": few}).fetchall()
             signals: dict[int, dict[str, float]] = defaultdict(dict)
             ids = [row[0] for row in answers]
             refs, texts = self._refs(conn, list(dict.fromkeys([*ids, *_answers_of(asked)])))
