@@ -157,6 +157,7 @@ class Sandbox:
             request = protocol.Request(
                 source=code, mode=mode, fast=fast, timeline=timeline, stdin=stdin
             )
+            log.debug("run %d started in slot %d", order.id, slot)
             result = await self._run_in_slot(worker, order, request)
         finally:
             self._slots.give(slot)

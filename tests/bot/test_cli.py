@@ -248,7 +248,9 @@ def test_db_subcommands_migrate_status_and_backup(tmp_path):
     assert "db" in bot(tmp_path, "--help").stdout
 
 
-def test_the_bot_can_use_a_separate_sandbox_service(tmp_path):
+@contextlib.contextmanager
+def sandbox_service(tmp_path):
+    """A `python -m bot.sandbox serve` process; yields its socket once it is there."""
     sock = tmp_path / "sandbox.sock"
     serve = subprocess.Popen(
         [PYTHON, "-m", "bot.sandbox", "serve", "--socket", str(sock)],
@@ -262,12 +264,17 @@ def test_the_bot_can_use_a_separate_sandbox_service(tmp_path):
         while not sock.exists() and time.monotonic() < deadline:
             time.sleep(0.1)
         assert sock.exists(), "the sandbox service did not start"
-        proc = bot(
-            tmp_path, "send", "--json", "!run print(6 * 7)", AWAITBOT_SANDBOX_SOCKET=str(sock)
-        )
+        yield sock
     finally:
         serve.send_signal(signal.SIGTERM)
         serve.communicate(timeout=30)
+
+
+def test_the_bot_can_use_a_separate_sandbox_service(tmp_path):
+    with sandbox_service(tmp_path) as sock:
+        proc = bot(
+            tmp_path, "send", "--json", "!run print(6 * 7)", AWAITBOT_SANDBOX_SOCKET=str(sock)
+        )
     assert proc.returncode == 0, proc.stderr
     reply = json.loads(proc.stdout)
     assert reply["meta"]["status"] == "ok" and "42" in reply["content"]
@@ -277,12 +284,16 @@ def test_send_stops_at_a_signal_and_skips_the_rest(tmp_path):
     proc = subprocess.Popen(
         [PYTHON, "-m", "bot", "send", "!run import time\ntime.sleep(9)", "!about"],
         cwd=REPO,
-        env=cli_env(tmp_path),
+        env={**cli_env(tmp_path), "AWAITBOT_LOG_LEVEL": "DEBUG"},
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
     )
-    time.sleep(4)  # start-up takes about a second: the snippet is sleeping by now
+    # The sandbox's debug log says when the run has its slot: stop `send` then.
+    deadline = time.monotonic() + 60
+    for line in proc.stderr:
+        if "started in slot" in line or time.monotonic() > deadline:
+            break
     started = time.monotonic()
     proc.send_signal(signal.SIGTERM)
     out, err = proc.communicate(timeout=30)
