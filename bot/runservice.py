@@ -142,15 +142,19 @@ class RunService:
             except errors.UserError as exc:
                 await run.surface.show(Reply(exc.message, meta=exc.meta))
                 return run
-            try:
-                snippet = await read()
-                run.snippet = snippet
-                await self._execute(run, snippet)
-            except errors.UserError as exc:
-                await run.surface.show(Reply(exc.message, meta=exc.meta))
-            finally:
-                turn.release()
+            await self._run_shown(run, read, turn)
         return run
+
+    async def _run_shown(self, run: Run, read: Read, turn: Turn) -> None:
+        """Read the snippet and run it in `run`'s reply; a problem the user can
+        fix takes the reply's place. The turn is given back in any case."""
+        try:
+            run.snippet = await read()
+            await self._execute(run, run.snippet)
+        except errors.UserError as exc:
+            await run.surface.show(Reply(exc.message, meta=exc.meta))
+        finally:
+            turn.release()
 
     async def once(self, who: Invocation, snippet: Snippet) -> Reply:
         """A run whose reply the caller posts itself (the Timeline button)."""
@@ -233,13 +237,7 @@ class RunService:
         except errors.UserError as exc:
             return Reply(exc.message, ephemeral=True, meta=exc.meta)
         async with run.lock:
-            try:
-                run.snippet = snippet
-                await self._execute(run, snippet)
-            except errors.UserError as exc:
-                await run.surface.show(Reply(exc.message, meta=exc.meta))
-            finally:
-                turn.release()
+            await self._run_shown(run, _ready(snippet), turn)
         return None
 
     def rerunnable(self, source_id: int) -> Run | None:
@@ -292,3 +290,12 @@ class _Keyed:
 def queued_text(place: int) -> str:
     ahead = "next in line" if place == 1 else f"{place - 1} ahead"
     return f"⏳ Queued, {ahead}: every sandbox slot is busy. It starts by itself."
+
+
+def _ready(snippet: Snippet) -> Read:
+    """A Read for a snippet already in hand (a button's rerun)."""
+
+    async def read() -> Snippet:
+        return snippet
+
+    return read
