@@ -12,13 +12,18 @@ limits per run; a child joins its cell before it drops its privileges.
 from __future__ import annotations
 
 import contextlib
-import itertools
 import os
+import re
+import secrets
 import signal
 import time
 
 JAIL_ROOT = "/cgroup"
-_counter = itertools.count()
+PREFIX = "awaitbot-sandbox-"
+# A plan's name carries its owner's pid (to tell a dead owner's leftovers) and a
+# random part: pids wrap, and a pid reused after a SIGKILL must not meet its own
+# predecessor's directory.
+_NAME = re.compile(re.escape(PREFIX) + r"(\d+)-[0-9a-f]+")
 
 
 def _mounts() -> dict[str, str]:
@@ -78,19 +83,22 @@ class CgroupPlan:
         """Make the cgroups, or None when this host cannot (not root, no controllers)."""
         if os.geteuid() != 0:
             return None
-        name = f"awaitbot-sandbox-{os.getpid()}-{next(_counter)}"
+        name = f"{PREFIX}{os.getpid()}-{secrets.token_hex(4)}"
         try:
             mounts, own = _mounts(), _own_paths()
             if "memory" in mounts and "pids" in mounts:
-                dirs = {
-                    c: f"{mounts[c]}{own.get(c, '/').rstrip('/')}/{name}"
-                    for c in ("memory", "pids")
+                parents = {
+                    c: f"{mounts[c]}{own.get(c, '/').rstrip('/')}" for c in ("memory", "pids")
                 }
-                plan = cls(1, dirs, cells)
+                version = 1
             elif "unified" in mounts:
-                plan = cls(2, {"unified": _v2_parent(mounts["unified"], own) + "/" + name}, cells)
+                parents = {"unified": _v2_parent(mounts["unified"], own)}
+                version = 2
             else:
                 return None
+            for parent in parents.values():
+                sweep(parent)
+            plan = cls(version, {c: f"{parent}/{name}" for c, parent in parents.items()}, cells)
             plan._make()
             return plan
         except OSError:
@@ -115,17 +123,50 @@ class CgroupPlan:
         """Remove the cgroups once every process in them is gone (a few retries)."""
         deadline = time.monotonic() + 5
         for path in self.dirs.values():
-            for cell in [*(f"{path}/cell{n}" for n in range(self.cells)), path]:
-                while True:
-                    try:
-                        os.rmdir(cell)
-                        break
-                    except FileNotFoundError:
-                        break
-                    except OSError:
-                        if time.monotonic() > deadline:
-                            break
-                        time.sleep(0.01)  # exiting processes leave their cgroup shortly
+            _remove_tree(path, deadline)
+
+
+def _remove_tree(path: str, deadline: float) -> bool:
+    """rmdir a plan's cells, then the plan; retried until `deadline` while
+    processes are still leaving. True when it is gone."""
+    with contextlib.suppress(FileNotFoundError):
+        cells = [entry.path for entry in os.scandir(path) if entry.is_dir()]
+        for directory in [*cells, path]:
+            while True:
+                try:
+                    os.rmdir(directory)
+                    break
+                except FileNotFoundError:
+                    break
+                except OSError:
+                    if time.monotonic() > deadline:
+                        return False
+                    time.sleep(0.01)  # exiting processes leave their cgroup shortly
+    return True
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def sweep(parent: str) -> list[str]:
+    """Remove plans left under `parent` by services that died without cleaning up
+    (SIGKILL, a crash, `docker kill`): their owner pid is gone. A plan in use
+    never goes: its owner is alive, and a cgroup with processes cannot be removed."""
+    removed = []
+    with contextlib.suppress(FileNotFoundError):
+        for entry in os.scandir(parent):
+            match = _NAME.fullmatch(entry.name)
+            if match and entry.is_dir() and not _alive(int(match.group(1))):
+                if _remove_tree(entry.path, deadline=0):
+                    removed.append(entry.name)
+    return removed
 
 
 def _v2_parent(mount: str, own: dict[str, str]) -> str:
