@@ -27,7 +27,7 @@ from pathlib import Path
 from bot import DATA_DIR
 from bot.faq import FaqStore
 from bot.knowledge import diagnostics
-from bot.knowledge.index import QUESTION_ROWS, SearchIndex
+from bot.knowledge.index import OFF_TOPIC, QUESTION_ROWS, SearchIndex
 from bot.knowledge.library import Library
 from bot.knowledge.query import Question, read
 from bot.knowledge.topics import fold
@@ -36,6 +36,9 @@ from bot.knowledge.topics import fold
 # (Chosen on tests/data/ask_eval.tsv and checked on ask_holdout.tsv.)
 W_COVERAGE, W_BM25, W_NAME, W_SIGN, W_QUESTION, W_LIKELY = 0.3, 0.2, 0.8, 0.55, 0.2, 1.0
 CONFIDENT = 0.7
+# The word model's belief that a question is like the off-topic examples above
+# which no answer is given (unless it pastes an error line of ours).
+OFF_TOPIC_BELIEF = 0.5
 OFF_TOPIC_FILE = DATA_DIR / "ask" / "off-topic.txt"
 MAX_NAME_WORDS = 6
 
@@ -132,7 +135,12 @@ class Ranker:
             ),
             key=lambda c: (-c.score, c.ref),
         )
-        best = ranked[0] if ranked and confident(signals[ranked[0].ref], ranked[0].score) else None
+        off_topic = found.get(OFF_TOPIC, {}).get("likely", 0.0)
+        best = (
+            ranked[0]
+            if ranked and confident(signals[ranked[0].ref], ranked[0].score, off_topic)
+            else None
+        )
         others = tuple(ranked[1:limit] if best else ranked[:limit])
         elapsed = (time.perf_counter() - start) * 1000
         return Ranking(question, best, others, round(elapsed, 3), dict(signals))
@@ -196,9 +204,11 @@ def score(found: dict[str, float]) -> float:
     )
 
 
-def confident(found: dict[str, float], total: float) -> bool:
-    """Enough evidence to answer rather than suggest."""
-    return total >= CONFIDENT
+def confident(found: dict[str, float], total: float, off_topic: float = 0.0) -> bool:
+    """Enough evidence to answer rather than suggest: a high enough score, and
+    a question the word model does not take for an off-topic one, unless it
+    holds an error line of ours."""
+    return total >= CONFIDENT and (off_topic < OFF_TOPIC_BELIEF or "sign" in found)
 
 
 def _names(entries) -> dict[str, tuple]:
