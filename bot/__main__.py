@@ -92,6 +92,7 @@ async def run_discord(settings: Settings) -> None:
             open_resources_patiently(settings, stop) as resources,
             ShardedAwaitBot(settings, resources) as bot,
         ):
+            resources.knowledge.ranker.prepare_in_background()  # ready for the first !ask
             await until_stopped(bot.start(settings.token), stop, bot.shutdown)
     except Stopped:
         log.info("stopped before the database could be opened")
@@ -131,7 +132,8 @@ async def run_local(settings: Settings, messages: list[str] | None, as_json: boo
             # one folder, emptied when a session starts, not one more per session.
             attachments = settings.db_path.parent / "attachments"
             shutil.rmtree(attachments, ignore_errors=True)
-            if messages is None:
+            if messages is None:  # a person at the console: have !ask ready
+                resources.knowledge.ranker.prepare_in_background()
                 history = settings.db_path.parent / "console_history"
                 await console(session, history=history, attachments=attachments, stop=stop)
             else:

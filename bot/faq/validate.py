@@ -9,7 +9,7 @@ from bot.errors import InvalidInput
 
 MAX_NAME = 64
 MAX_ALIASES = 10
-MAX_QUESTIONS = 60  # example questions of an FAQ (searched, never shown)
+MAX_QUESTIONS = 80  # example questions of an FAQ (searched, never shown)
 MAX_CONTENT = 2000
 MAX_TITLE = 200
 MAX_REASON = 500

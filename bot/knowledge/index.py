@@ -18,6 +18,7 @@ from pathlib import Path
 from bot.faq import sql
 from bot.faq.query import STOPWORDS
 from bot.knowledge import wordmodel
+from bot.knowledge.models import ShippedModels, shipped_models
 from bot.knowledge.query import NOISE_WORDS, Question
 from bot.knowledge.stems import Stemmer
 
@@ -82,24 +83,23 @@ class SearchIndex:
         self._total = 0
         self._grams: dict[str, set[str]] | None = None
         self._held_by: dict[int, frozenset[str]] = {}  # answer id -> its stems (a cache)
-        self._asked_by: dict[int, frozenset[str]] = {}  # question rowid -> its stems
+        self._asked_by: dict[int, tuple[frozenset[str], float]] = {}  # question rowid -> stems
         self._noise = frozenset(self._words.stems(tuple(sorted(STOPWORDS | NOISE_WORDS))))
-        # What the word model knows of each topic (FAQs are profiled when found),
-        # and of the questions no answer here is for (OFF_TOPIC).
-        self._topic_profiles = {
-            -n: self._profile(texts) for n, texts in enumerate(topic_words, start=1)
-        }
+        # What the word model and the classifier know of each topic (FAQs are
+        # profiled when found), and of the questions no answer here is for.
+        # Built on first use (see prepare).
+        self._models: ShippedModels | None = None
+        self._shipped = {-n: list(texts) for n, texts in enumerate(topic_words, start=1)}
         if off_topic:
-            self._topic_profiles[OFF_TOPIC] = self._profile(off_topic)
-        self._topic_vocabulary = frozenset().union(
-            *(p.counts for p in self._topic_profiles.values())
-        )
-        self._profiles: dict[int, wordmodel.Profile] = {}  # FAQ id -> profile (a cache)
+            self._shipped[OFF_TOPIC] = list(off_topic)
+        self._profiles: dict[int, tuple[wordmodel.Profile, set[str]]] = {}  # FAQ id -> (a cache)
 
-    def _profile(self, texts: list[str]) -> wordmodel.Profile:
-        return wordmodel.profile(
-            self._words.sequences(dict(enumerate(texts))).values(), self._noise
-        )
+    def prepare(self) -> ShippedModels:
+        """The models of the shipped answers: built by the first caller (a
+        second or two; the bot starts it in the background), shared after."""
+        if self._models is None:
+            self._models = shipped_models(self._shipped, self._noise)
+        return self._models
 
     def close(self) -> None:
         with self._lock:
@@ -171,10 +171,11 @@ class SearchIndex:
                     **dict.fromkeys(mine - set(found), unknown),
                 }
                 examples = self._asked({qid: self._question_text(qid, refs) for qid, _ in asked})
+                own = sum(weigh.values())
                 for qid, _ in asked:
-                    theirs = examples[qid] - self._noise
+                    theirs, their_weight = examples[qid]
                     both = sum(weigh[t] for t in mine & theirs)
-                    total = sum(weigh.values()) + sum(self._idf(t) for t in theirs)
+                    total = own + their_weight
                     answer = _answer_of(qid)
                     closeness = 2 * both / (total or 1.0)
                     first = signals[answer].get("question", 0.0)
@@ -191,21 +192,32 @@ class SearchIndex:
 
     def _likely(self, question: Question, faqs: dict[int, str]) -> dict[int, float]:
         """The word model's belief in every topic and in the FAQs found."""
+        models = self.prepare()
         new = {i: text for i, text in faqs.items() if i not in self._profiles}
         if new:
             if len(self._profiles) > HELD_CACHE:
                 self._profiles = {}
             for i, seq in self._words.sequences(new).items():
-                self._profiles[i] = wordmodel.profile([seq], self._noise)
-        found = {i: self._profiles[i] for i in faqs}
-        theirs = set().union(*(p.counts.keys() - self._topic_vocabulary for p in found.values()))
+                profile = wordmodel.profile([seq], self._noise)
+                # and the features no shipped answer has (kept: the set is large)
+                self._profiles[i] = (profile, profile.counts.keys() - models.vocabulary)
+        found = {i: self._profiles[i][0] for i in faqs}
+        theirs = set().union(*(self._profiles[i][1] for i in faqs))
         seq = self._words.sequences({1: question.prose})[1]
         asked = wordmodel.features(seq, self._noise)
-        known = Counter(
-            {f: n for f, n in asked.items() if f in self._topic_vocabulary or f in theirs}
-        )
-        profiles = {**self._topic_profiles, **found}
-        return wordmodel.posterior(known, profiles, len(self._topic_vocabulary) + len(theirs))
+        known = Counter({f: n for f, n in asked.items() if f in models.vocabulary or f in theirs})
+        profiles = {**models.profiles, **found}
+        words = wordmodel.posterior(known, profiles, len(models.vocabulary) + len(theirs))
+        if not words:
+            return {}
+        # The word model weighs the FAQs against the rest; the classifier shares
+        # out the rest among the topics and the off-topic class.
+        faqs_belief = sum(p for answer, p in words.items() if answer > 0)
+        shipped = models.classifier.posterior(asked)
+        return {
+            **{answer: p for answer, p in words.items() if answer > 0},
+            **{answer: p * (1 - faqs_belief) for answer, p in shipped.items()},
+        }
 
     def _refs(self, conn, ids: list[int]) -> tuple[dict, dict[int, str]]:
         """id -> (ref, title, FAQ id), and id -> its text; a topic's title is left
@@ -252,13 +264,15 @@ class SearchIndex:
             return self.topic_questions.get(qid, "")
         return refs[qid][1] if qid in refs else ""
 
-    def _asked(self, texts: dict[int, str]) -> dict[int, frozenset[str]]:
-        """The stems of example questions (kept per question)."""
+    def _asked(self, texts: dict[int, str]) -> dict[int, tuple[frozenset[str], float]]:
+        """The meaningful stems of example questions and their weight (kept per question)."""
         new = {i: text for i, text in texts.items() if i not in self._asked_by}
         if new:
             if len(self._asked_by) > HELD_CACHE:
                 self._asked_by = {}
-            self._asked_by.update(self._stem_texts(new))
+            for i, stems in self._stem_texts(new).items():
+                meaningful = stems - self._noise
+                self._asked_by[i] = (meaningful, sum(self._idf(t) for t in meaningful))
         return {i: self._asked_by[i] for i in texts}
 
     def _stem_texts(self, texts: dict[int, str]) -> dict[int, frozenset[str]]:
