@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+from dataclasses import replace
 
 from bot.errors import InvalidInput, NotFound
 from bot.faq import query as q
@@ -114,12 +115,22 @@ class Reports:
 
     async def export_entries(self, guild_id: int) -> list[EntryData]:
         """The guild's own live entries (not the defaults), by name."""
+        g = v.check_id(guild_id, "server id")
         rows = await self.db.read(
             f"SELECT {sql.ENTRY} FROM faq f WHERE guild_id = :g AND deleted_at IS NULL"
             " ORDER BY name",
-            {"g": v.check_id(guild_id, "server id")},
+            {"g": g},
         )
-        return [sql.entry(r).data() for r in rows]
+        asked = await self.db.read(
+            "SELECT q.faq_id, q.question FROM faq_question q JOIN faq f ON f.id = q.faq_id"
+            " WHERE f.guild_id = :g AND f.deleted_at IS NULL ORDER BY q.rowid",
+            {"g": g},
+        )
+        questions: dict[int, list[str]] = {}
+        for row in asked:
+            questions.setdefault(row["faq_id"], []).append(row["question"])
+        entries = [sql.entry(r) for r in rows]
+        return [replace(e.data(), questions=tuple(questions.get(e.id, ()))) for e in entries]
 
     async def export_json(self, guild_id: int) -> str:
         return seed.render_json(await self.export_entries(guild_id))
@@ -169,16 +180,20 @@ class Reports:
         async with self.db.write() as conn:
             for e in entries:
                 if e.name in created:
-                    await writes.create(conn, g, e, actor_id, reason)
+                    entry = await writes.create(conn, g, e, actor_id, reason)
                 elif e.name in changed:
                     entry = await self._visible(conn, g, e.name)
-                    await writes.update(
-                        conn, entry, g, "edit", actor_id, reason,
-                        title=e.title, content=e.content, aliases=e.aliases,
-                    )  # fmt: skip
+                    if _sorted(replace(e, questions=())) != _sorted(entry.data()):
+                        await writes.update(
+                            conn, entry, g, "edit", actor_id, reason,
+                            title=e.title, content=e.content, aliases=e.aliases,
+                        )  # fmt: skip
+                else:
+                    continue
+                await writes.set_questions(conn, entry.id, e.questions)
         self._changed()
         return ImportPlan(created, changed, unchanged, applied=True)
 
 
 def _sorted(e: EntryData) -> EntryData:
-    return EntryData(e.name, e.content, e.title, tuple(sorted(e.aliases)))
+    return replace(e, aliases=tuple(sorted(e.aliases)))

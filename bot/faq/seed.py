@@ -98,14 +98,19 @@ def checked(data: EntryData, source: str | None = None) -> EntryData:
 def render_markdown(data: EntryData) -> str:
     lines = ["---", f"name: {data.name}"]
     if data.title:
-        title = data.title
-        if title[0] in "'\"" or title[-1] in "'\"":
-            title = f'"{title}"'  # parse strips one pair of outer quotes
-        lines.append(f"title: {title}")
+        lines.append(f"title: {_quoted(data.title)}")
     if data.aliases:
         lines.append(f"aliases: [{', '.join(data.aliases)}]")
+    if data.questions:
+        lines.append("questions:")
+        lines += [f"  - {_quoted(question)}" for question in data.questions]
     lines += ["---", data.content, ""]
     return "\n".join(lines)
+
+
+def _quoted(text: str) -> str:
+    """`text` as a front matter value: parse strips one pair of outer quotes."""
+    return f'"{text}"' if text[0] in "'\"" or text[-1] in "'\"" else text
 
 
 def parse_json(text: str) -> list[EntryData]:
@@ -125,15 +130,26 @@ def parse_json(text: str) -> list[EntryData]:
         aliases = item.get("aliases", [])
         if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
             raise InvalidInput(f"{source}: `aliases` must be a list of names.")
+        questions = item.get("questions", [])
+        if not isinstance(questions, list) or not all(isinstance(q, str) for q in questions):
+            raise InvalidInput(f"{source}: `questions` must be a list of questions.")
         title = item.get("title") or ""
-        data = EntryData(item.get("name"), item.get("content"), title, tuple(aliases))
+        data = EntryData(
+            item.get("name"), item.get("content"), title, tuple(aliases), tuple(questions)
+        )
         out.append(checked(data, source))
     return out
 
 
 def render_json(entries: list[EntryData]) -> str:
     items = [
-        {"name": e.name, "title": e.title, "aliases": list(e.aliases), "content": e.content}
+        {
+            "name": e.name,
+            "title": e.title,
+            "aliases": list(e.aliases),
+            **({"questions": list(e.questions)} if e.questions else {}),
+            "content": e.content,
+        }
         for e in entries
     ]
     return json.dumps(items, ensure_ascii=False, indent=2)

@@ -147,3 +147,40 @@ def test_grouping_thousands_of_distinct_misses_stays_fast():
     groups = group_misses(rows)
     assert time.perf_counter() - start < 10  # was minutes when every pair was compared
     assert sum(g.count for g in groups) == 2000
+
+
+QUESTIONS = ("when is the server's game night", '"game night" what time', "gn schedule?")
+
+
+async def test_example_questions_go_in_with_an_import_and_out_with_an_export(store):
+    text = "---\nname: game-night\ntitle: Game night\nquestions:\n"
+    text += "".join(f"  - {q}\n" for q in QUESTIONS[:1]) + '  - ""game night" what time"\n'
+    text += "  - gn schedule?\n---\nFridays at 20:00 UTC.\n"
+    plan = await store.import_markdown(GUILD, {"game-night.md": text}, MOD, dry_run=False)
+    assert plan.created == ["game-night"]
+    (exported,) = await store.export_entries(GUILD)
+    assert exported.questions == QUESTIONS
+    # Both formats carry them back unchanged: a round trip loses nothing.
+    for plan in (
+        await store.import_json(GUILD, await store.export_json(GUILD), MOD, dry_run=False),
+        await store.import_markdown(GUILD, await store.export_markdown(GUILD), MOD, dry_run=False),
+    ):
+        assert (plan.changed, plan.unchanged) == ([], ["game-night"])
+
+
+async def test_an_import_that_changes_only_the_questions_adds_no_revision(store):
+    await store.import_entries(
+        GUILD, [EntryData("gn", "Fridays", questions=QUESTIONS)], MOD, dry_run=False
+    )
+    before = await store.history(GUILD, "gn")
+    plan = await store.import_entries(
+        GUILD, [EntryData("gn", "Fridays", questions=QUESTIONS[:1])], MOD, dry_run=False
+    )
+    assert plan.changed == ["gn"]
+    assert (await store.export_entries(GUILD))[0].questions == QUESTIONS[:1]
+    assert await store.history(GUILD, "gn") == before
+
+
+async def test_questions_in_json_must_be_a_list_of_text(store):
+    with pytest.raises(InvalidInput, match="questions"):
+        await store.import_json(GUILD, '[{"name": "a", "content": "x", "questions": "q"}]', MOD)
