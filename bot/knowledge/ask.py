@@ -9,7 +9,7 @@ data/migrations/002_search.sql); a question is scored on six signals:
   rest, and a classifier (classifier.py) shares the rest among the topics and
   the off-topic examples (a question like those gets no answer);
 - question: how close (weighted by word rarity) the two nearest example
-  questions of an answer are; topics carry 72 each, FAQs their title;
+  questions of an answer are; topics carry 112 each, FAQs their title;
 - coverage: how much of the question, by weight, the answer holds;
 - bm25 over names, aliases, titles, bodies, error lines and examples (typos
   corrected to the closest word of the index first);
@@ -39,8 +39,9 @@ from bot.knowledge.topics import fold
 # plateau: neighbouring values give within a few questions the same.)
 W_COVERAGE, W_BM25, W_NAME, W_SIGN, W_QUESTION, W_LIKELY = 0.3, 0.2, 0.5, 0.55, 0.2, 1.3
 CONFIDENT = 0.7
-# The word model's belief that a question is like the off-topic examples above
-# which no answer is given (unless it pastes an error line of ours).
+# How likely the question is one of the off-topic kind ("likely" of the
+# off-topic class): from this belief on, no answer is given (unless the
+# question pastes an error line of ours).
 OFF_TOPIC_BELIEF = 0.5
 OFF_TOPIC_FILE = DATA_DIR / "ask" / "off-topic.txt"
 MAX_NAME_WORDS = 6
@@ -214,8 +215,8 @@ def score(found: dict[str, float]) -> float:
 
 def confident(found: dict[str, float], total: float, off_topic: float = 0.0) -> bool:
     """Enough evidence to answer rather than suggest: a high enough score, and
-    a question the word model does not take for an off-topic one, unless it
-    holds an error line of ours."""
+    a question not taken for an off-topic one, unless it holds an error line
+    of ours."""
     return total >= CONFIDENT and (off_topic < OFF_TOPIC_BELIEF or "sign" in found)
 
 

@@ -95,8 +95,8 @@ class SearchIndex:
         self._profiles: dict[int, tuple[wordmodel.Profile, set[str]]] = {}  # FAQ id -> (a cache)
 
     def prepare(self) -> ShippedModels:
-        """The models of the shipped answers: built by the first caller (a
-        second or two; the bot starts it in the background), shared after."""
+        """The models of the shipped answers: built by the first caller (a few
+        seconds; the bot starts it in the background), shared after."""
         if self._models is None:
             self._models = shipped_models(self._shipped, self._noise)
         return self._models
@@ -191,7 +191,8 @@ class SearchIndex:
             return dict(signals), refs
 
     def _likely(self, question: Question, faqs: dict[int, str]) -> dict[int, float]:
-        """The word model's belief in every topic and in the FAQs found."""
+        """How likely each answer is: the FAQs found (by the word model), every
+        topic and the off-topic class (the rest, shared by the classifier)."""
         models = self.prepare()
         new = {i: text for i, text in faqs.items() if i not in self._profiles}
         if new:
